@@ -1,0 +1,17 @@
+// @swc/jest only strips types; `tsc -b` and tsconfig.tests.json do the type-checking once.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages", "<rootDir>/programs", "<rootDir>/tests"],
+  testMatch: ["**/src/**/*.test.ts", "<rootDir>/tests/**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/lib/", "/fixtures/"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2023", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }] },
+  moduleNameMapper: {
+    "^@mlops/platform$": "<rootDir>/programs/platform/src/index.ts",
+    "^@mlops/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
+  },
+  collectCoverageFrom: ["packages/*/src/**/*.ts", "programs/*/src/**/*.ts", "!**/*.test.ts", "!**/bin.ts"],
+  coverageReporters: ["text-summary", "json-summary"],
+  coverageDirectory: "<rootDir>/.toolchain/coverage",
+  testTimeout: 60000,
+};

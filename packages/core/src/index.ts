@@ -1,0 +1,6 @@
+export * from "./platform";
+export * from "./tiers";
+export * from "./tags";
+export * from "./naming";
+export * from "./component";
+export * from "./config";

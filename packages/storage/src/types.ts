@@ -1,0 +1,38 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { PlatformComponentArgs } from "@mlops/core";
+
+export interface ObjectStoreLifecycle {
+  /** Move current objects to a colder class after this many days. Default: the tier's (30 dev / 60 staging / 90 prod). */
+  transitionToColdAfterDays?: number;
+  /** Delete non-current versions after this many days. Default: the tier's. */
+  expireNoncurrentAfterDays?: number;
+  /** Delete current objects after this many days. Default: never. */
+  expireAfterDays?: number;
+}
+
+export interface ObjectStoreArgs extends PlatformComponentArgs {
+  /** Keep prior versions of every object. Default: true. */
+  versioning?: boolean;
+  lifecycle?: ObjectStoreLifecycle;
+  /** GCS bucket retention policy in days (0 = none). Default: the tier's (30 in prod). */
+  retentionDays?: number;
+  /**
+   * Customer-managed key: an AWS KMS key ARN or a GCP Cloud KMS crypto key id. When unset on
+   * aws/gcp the component creates a key with rotation on. Ignored on kubernetes (MinIO).
+   */
+  kmsKeyId?: pulumi.Input<string>;
+  /** kubernetes: MinIO volume size in GiB. Default: the tier's. */
+  sizeGb?: number;
+}
+
+/** The same shape whatever the backend. */
+export interface ObjectStoreOutputs {
+  /** Bucket name (S3, GCS or MinIO bucket). */
+  bucketName: pulumi.Output<string>;
+  /** `s3://…`, `gs://…` or `s3://…` on MinIO. */
+  url: pulumi.Output<string>;
+  /** API endpoint clients talk to. */
+  endpoint: pulumi.Output<string>;
+  /** Key that encrypts the objects; empty on kubernetes. */
+  kmsKeyId: pulumi.Output<string>;
+}
