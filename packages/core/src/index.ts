@@ -4,3 +4,4 @@ export * from "./tags";
 export * from "./naming";
 export * from "./component";
 export * from "./config";
+export * from "./keys";

@@ -1,1 +1,4 @@
-export {};
+export * from "./errors";
+export * from "./slots";
+export * from "./schema";
+export * from "./resolve";

@@ -1,0 +1,30 @@
+/** One bad configuration value: the full key (`mlops-platform:database.sizeGb`), what was given, why. */
+export interface ConfigIssue {
+  key: string;
+  value: unknown;
+  message: string;
+}
+
+/**
+ * Every problem in a stack's configuration, reported together before any resource is
+ * registered. The message is meant for people: one line per key, no stack trace.
+ */
+export class ConfigError extends Error {
+  constructor(
+    public readonly stackName: string,
+    public readonly issues: readonly ConfigIssue[],
+  ) {
+    super(
+      `Invalid configuration for stack "${stackName}" (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
+        issues.map((i) => `  - ${i.key}: ${i.message}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Renders a value for an error message without dumping whole objects. */
+export function show(value: unknown): string {
+  if (value === undefined) return "(missing)";
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { CLOUDS, TIERS } from "../platform";
+import { ENFORCEMENT_LEVELS, POD_SECURITY_LEVELS } from "../tiers";
+import { SLOT_VALUES } from "./slots";
+
+// The whole stack configuration (every SPEC module), as written under the `mlops-platform:`
+// namespace of Pulumi.<stack>.yaml. Objects are strict: a misspelt key is an error, not a
+// silently ignored value. Defaults that depend on the tier or cloud are filled in by
+// resolve.ts, so everything here is optional unless a stack cannot run without it.
+
+const dnsLabel = z.string().regex(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a DNS label: lowercase letters, digits and '-', starting with a letter");
+const cron = z.string().regex(/^(\S+\s+){4}\S+$/, "must be a 5-field cron expression, e.g. \"0 2 * * *\"");
+const cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, "must be an IPv4 CIDR block from /16 to /24, e.g. \"10.0.0.0/16\"");
+const region = z.string().regex(/^[a-z]{2,}(-[a-z]+)+-?\d+$/, "must be a cloud region name such as \"us-east-1\" or \"us-central1\"");
+const percent = z.number().gt(0).lte(100);
+const positiveInt = z.number().int().positive();
+const days = z.number().int().min(1).max(3650);
+const email = z.email();
+
+export const modulesSchema = z.strictObject({
+  dataPipeline: z.enum(SLOT_VALUES.dataPipeline).optional(),
+  mlPlatform: z.enum(SLOT_VALUES.mlPlatform).optional(),
+  monitoring: z.enum(SLOT_VALUES.monitoring).optional(),
+  serving: z.enum(SLOT_VALUES.serving).optional(),
+  featureStore: z.enum(SLOT_VALUES.featureStore).optional(),
+});
+
+export const networkSchema = z.strictObject({
+  cidr: cidr.optional(),
+  azCount: z.number().int().min(2).max(3).optional(),
+  natGateways: z.enum(["single", "one-per-az"]).optional(),
+  flowLogs: z.boolean().optional(),
+  /** GCP: the range reserved for private services access (Cloud SQL, Memorystore). */
+  privateServicesCidr: cidr.optional(),
+});
+
+export const objectStoreSchema = z.strictObject({
+  buckets: z.array(dnsLabel).min(1).max(10).optional(),
+  versioning: z.boolean().optional(),
+  transitionToColdAfterDays: days.optional(),
+  expireNoncurrentAfterDays: days.optional(),
+  retentionDays: z.number().int().min(0).max(3650).optional(),
+  sizeGb: positiveInt.optional(),
+});
+
+export const databaseSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  engineVersion: z.string().optional(),
+  sizeGb: positiveInt.optional(),
+  maxSizeGb: positiveInt.optional(),
+  instanceClass: z.string().min(1).optional(),
+  highAvailability: z.boolean().optional(),
+  backupRetentionDays: z.number().int().min(1).max(35).optional(),
+  deletionProtection: z.boolean().optional(),
+});
+
+export const cacheSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  engineVersion: z.string().optional(),
+  nodeType: z.string().min(1).optional(),
+  memorySizeGb: positiveInt.optional(),
+  replicas: z.number().int().min(0).max(5).optional(),
+});
+
+export const streamingSchema = z.strictObject({
+  shards: positiveInt.max(500).optional(),
+  brokers: positiveInt.max(30).optional(),
+  retentionHours: z.number().int().min(24).max(8760).optional(),
+});
+
+export const servingSchema = z.strictObject({
+  cpu: z.number().positive().max(8).optional(),
+  memoryGi: z.number().positive().max(32).optional(),
+  minInstances: z.number().int().min(0).max(100).optional(),
+  maxInstances: z.number().int().min(1).max(1000).optional(),
+});
+
+/** Alert thresholds (seeds 001 and 004); fractions are 0..1, percentages 0..100. */
+export const thresholdsSchema = z.strictObject({
+  errorRateP0Percent: percent.optional(),
+  memoryP0Percent: percent.optional(),
+  latencyP95Seconds: z.number().positive().optional(),
+  driftFeatureFraction: z.number().gt(0).lte(1).optional(),
+  minPredictionConfidence: z.number().gt(0).lt(1).optional(),
+  errorRateP2Percent: percent.optional(),
+  minAccuracyPercent: percent.optional(),
+  cpuP2Percent: percent.optional(),
+  diskFreeP2Percent: percent.optional(),
+  dbConnectionPoolPercent: percent.optional(),
+  utilisationPercent: percent.optional(),
+});
+
+export const alertsSchema = z.strictObject({
+  /** P1/P2 alerts notify only once enabled; until then they run in shadow mode (seed 004). */
+  p1p2Enabled: z.boolean().optional(),
+  emails: z.array(email).optional(),
+  /** Slack / PagerDuty keys come from the secret config keys `slackWebhookUrl` / `pagerdutyKey`. */
+  slack: z.boolean().optional(),
+  pagerduty: z.boolean().optional(),
+  thresholds: thresholdsSchema.optional(),
+});
+
+export const budgetSchema = z.strictObject({
+  monthlyUsd: positiveInt.optional(),
+  thresholdsPercent: z.array(z.number().int().positive().max(500)).min(1).max(10).optional(),
+  emails: z.array(email).optional(),
+});
+
+export const backupSchema = z.strictObject({
+  schedule: cron.optional(),
+  retentionDays: days.optional(),
+  crossRegionCopy: z.boolean().optional(),
+});
+
+export const teamSchema = z.strictObject({
+  name: dnsLabel,
+  cpu: positiveInt.max(1000),
+  memoryGi: positiveInt.max(10000),
+  gpu: z.number().int().min(0).max(64).optional(),
+  persistentVolumeClaims: z.number().int().min(0).max(1000).optional(),
+});
+
+export const kubernetesSchema = z.strictObject({
+  /** kubeconfig context for the local (Kind) stack. */
+  context: z.string().min(1).optional(),
+  /** Prefix of every namespace the platform creates. */
+  namespacePrefix: dnsLabel.optional(),
+});
+
+/** Everything under `mlops-platform:` in a stack file. */
+export const stackConfigSchema = z.strictObject({
+  cloud: z.enum(CLOUDS),
+  tier: z.enum(TIERS),
+  costCenter: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,62}$/, "must be 1-63 letters, digits, ' ', '_', '.' or '-'"),
+  region: region.optional(),
+  /** Disaster-recovery region (seed 002: prod in us-east-1, DR in us-west-2). */
+  drRegion: region.optional(),
+  gcpProject: z.string().regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "must be a GCP project id (6-30 lowercase letters, digits, '-')").optional(),
+  tags: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.:/-]{0,62}$/, "tag keys are letters, digits and _.:/-"), z.string().max(255)).optional(),
+  protect: z.boolean().optional(),
+  podSecurity: z.enum(POD_SECURITY_LEVELS).optional(),
+  policyEnforcement: z.enum(ENFORCEMENT_LEVELS).optional(),
+  modules: modulesSchema.optional(),
+  network: networkSchema.optional(),
+  objectStore: objectStoreSchema.optional(),
+  database: databaseSchema.optional(),
+  cache: cacheSchema.optional(),
+  streaming: streamingSchema.optional(),
+  serving: servingSchema.optional(),
+  alerts: alertsSchema.optional(),
+  budget: budgetSchema.optional(),
+  backup: backupSchema.optional(),
+  teams: z.array(teamSchema).max(50).optional(),
+  kubernetes: kubernetesSchema.optional(),
+});
+
+export type StackConfigInput = z.infer<typeof stackConfigSchema>;
