@@ -8,6 +8,7 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2023", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }] },
   moduleNameMapper: {
     "^@mlops/platform$": "<rootDir>/programs/platform/src/index.ts",
+    "^@mlops/policy/rules$": "<rootDir>/packages/policy/src/index.ts",
     "^@mlops/([a-z-]+)$": "<rootDir>/packages/$1/src/index.ts",
   },
   collectCoverageFrom: ["packages/*/src/**/*.ts", "programs/*/src/**/*.ts", "!**/*.test.ts", "!**/bin.ts"],

@@ -1,1 +1,3 @@
-export {};
+export { main } from "./main";
+export { readStackConfig, type StackSecrets } from "./config";
+export { wireStack } from "./stack";

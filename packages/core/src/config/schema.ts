@@ -12,6 +12,8 @@ const dnsLabel = z.string().regex(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be 
 const cron = z.string().regex(/^(\S+\s+){4}\S+$/, "must be a 5-field cron expression, e.g. \"0 2 * * *\"");
 const cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, "must be an IPv4 CIDR block from /16 to /24, e.g. \"10.0.0.0/16\"");
 const region = z.string().regex(/^[a-z]{2,}(-[a-z]+)+-?\d+$/, "must be a cloud region name such as \"us-east-1\" or \"us-central1\"");
+/** Top-level booleans arrive from Pulumi config as the strings "true" / "false". */
+const flag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean());
 const percent = z.number().gt(0).lte(100);
 const positiveInt = z.number().int().positive();
 const days = z.number().int().min(1).max(3650);
@@ -137,7 +139,7 @@ export const stackConfigSchema = z.strictObject({
   drRegion: region.optional(),
   gcpProject: z.string().regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "must be a GCP project id (6-30 lowercase letters, digits, '-')").optional(),
   tags: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.:/-]{0,62}$/, "tag keys are letters, digits and _.:/-"), z.string().max(255)).optional(),
-  protect: z.boolean().optional(),
+  protect: flag.optional(),
   podSecurity: z.enum(POD_SECURITY_LEVELS).optional(),
   policyEnforcement: z.enum(ENFORCEMENT_LEVELS).optional(),
   modules: modulesSchema.optional(),

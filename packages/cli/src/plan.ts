@@ -1,0 +1,102 @@
+import path from "node:path";
+import { ConfigError, TIERS, TIER_DEFAULTS, ENFORCEMENT_LEVELS, CONFIG_NAMESPACE, type EnforcementLevel, type Tier } from "@mlops/core";
+import { loadStackConfig, runWithMocks, type RecordedResource } from "@mlops/testing";
+import { evaluatePolicies, type PolicyViolation } from "@mlops/policy/rules";
+import { PLATFORM_ROOT, loadProgram, resolveEntry } from "./program";
+
+export interface PlanOptions {
+  stack: string;
+  /** A Pulumi program directory with its own Pulumi.yaml; default: the platform's root program. */
+  programDir?: string;
+  /** Plan as `pulumi preview` does: computed values unknown. Default: false. */
+  preview?: boolean;
+}
+
+export interface PlanResult {
+  mocked: true;
+  stack: string;
+  project: string;
+  program: string;
+  tier: Tier;
+  tierSource: string;
+  enforcement: EnforcementLevel;
+  preview: boolean;
+  resources: RecordedResource[];
+  outputs: Record<string, unknown>;
+  secretOutputs: string[];
+  policy: { policiesRun: string[]; violations: PolicyViolation[]; mandatory: number; advisory: number };
+}
+
+/** The plan could not run: bad config, a program error. Exit code 2. */
+export class PlanError extends Error {
+  constructor(message: string, public readonly resourcesBeforeFailure: number) {
+    super(message);
+    this.name = "PlanError";
+  }
+}
+
+/** The tier of a stack: its `mlops-platform:tier` (or `<project>:tier`) config, else its name. */
+function tierOf(stack: string, project: string, config: Record<string, string>): { tier: Tier; source: string } {
+  for (const k of [`${CONFIG_NAMESPACE}:tier`, `${project}:tier`]) {
+    const v = config[k];
+    if (v && (TIERS as readonly string[]).includes(v)) return { tier: v as Tier, source: `config ${k}` };
+  }
+  if ((TIERS as readonly string[]).includes(stack)) return { tier: stack as Tier, source: "stack name" };
+  // Unknown tier: be strict rather than let a violation through.
+  return { tier: "prod", source: "unknown (treated as prod: mandatory policies)" };
+}
+
+function enforcementOf(tier: Tier, config: Record<string, string>): EnforcementLevel {
+  const v = config[`${CONFIG_NAMESPACE}:policyEnforcement`];
+  if (tier !== "prod" && v && (ENFORCEMENT_LEVELS as readonly string[]).includes(v)) return v as EnforcementLevel;
+  return TIER_DEFAULTS[tier].policyEnforcement;
+}
+
+/** Runs a program for a stack under the mock engine and evaluates the policy pack over the graph. */
+export async function plan(opts: PlanOptions): Promise<PlanResult> {
+  const dir = path.resolve(opts.programDir ?? PLATFORM_ROOT);
+  const stackFile = loadStackConfig(dir, opts.stack);
+  const entry = resolveEntry(dir, stackFile.main);
+  const { tier, source } = tierOf(opts.stack, stackFile.project, stackFile.config);
+  const enforcement = enforcementOf(tier, stackFile.config);
+  const preview = opts.preview ?? false;
+  let run;
+  try {
+    run = await runWithMocks(loadProgram(entry), {
+      project: stackFile.project,
+      stack: opts.stack,
+      config: stackFile.config,
+      secretKeys: stackFile.secretKeys,
+      preview,
+    });
+  } catch (err) {
+    if (err instanceof ConfigError || (err as Error)?.name === "ConfigError") throw new PlanError((err as Error).message, 0);
+    throw new PlanError(`the program failed: ${(err as Error)?.message ?? String(err)}`, 0);
+  }
+  const evaluation = await evaluatePolicies(run.resources, { enforcementLevel: enforcement });
+  const mandatory = evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+  return {
+    mocked: true,
+    stack: opts.stack,
+    project: stackFile.project,
+    program: path.relative(process.cwd(), entry) || entry,
+    tier,
+    tierSource: source,
+    enforcement,
+    preview,
+    resources: run.resources,
+    outputs: maskSecrets(run.stackOutputs, run.secretOutputs),
+    secretOutputs: run.secretOutputs,
+    policy: { policiesRun: evaluation.policiesRun, violations: evaluation.violations, mandatory, advisory: evaluation.violations.length - mandatory },
+  };
+}
+
+/** Stack outputs as the user may see them: secret ones masked, as `pulumi stack output` does. */
+function maskSecrets(outputs: Record<string, unknown>, secret: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, secret.includes(k) ? "[secret]" : v]));
+}
+
+/** 0 clean, 1 when a mandatory policy is violated. */
+export function exitCodeOf(result: PlanResult): number {
+  return result.policy.mandatory > 0 ? 1 : 0;
+}
