@@ -14,5 +14,6 @@ module.exports = {
   collectCoverageFrom: ["packages/*/src/**/*.ts", "programs/*/src/**/*.ts", "!**/*.test.ts", "!**/bin.ts"],
   coverageReporters: ["text-summary", "json-summary"],
   coverageDirectory: "<rootDir>/.toolchain/coverage",
+  coverageThreshold: { global: { lines: 85 } },
   testTimeout: 60000,
 };

@@ -29,6 +29,8 @@ program
         process.stdout.write(`Wrote ${o.json}\n`);
       }
       process.exitCode = exitCodeOf(result);
+      // For scripts/bench.mjs: this process's own peak memory.
+      if (process.env["MLOPS_PLAN_STATS"]) process.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
     } catch (err) {
       const message = err instanceof PlanError || err instanceof Error ? err.message : String(err);
       process.stderr.write(`mlops plan: ${message}\n`);

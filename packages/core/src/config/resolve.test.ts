@@ -67,7 +67,7 @@ describe("resolveStackConfig", () => {
   });
 
   it("rejects a negative size", () => {
-    expect(issuesOf(withKeys({ database: { sizeGb: -5 } }))).toEqual([`${NS}:database.sizeGb: -5 is not allowed: must be > 0`]);
+    expect(issuesOf(withKeys({ database: { sizeGb: -5 } }))).toEqual([`${NS}:database.sizeGb: -5 is not allowed: must be >= 20`]);
   });
 
   it("reports a missing required value", () => {
@@ -85,7 +85,7 @@ describe("resolveStackConfig", () => {
     expect(issuesOf(raw)).toEqual([
       `${NS}:modules.dataPipeline: "kinesis" is not available on gcp; allowed on gcp: pubsub, kafka, pulsar, none`,
       `${NS}:tier: "qa" is not allowed; allowed: "dev", "staging", "prod"`,
-      `${NS}:database.sizeGb: -1 is not allowed: must be > 0`,
+      `${NS}:database.sizeGb: -1 is not allowed: must be >= 20`,
       `${NS}:database.sizeGB: unknown key "sizeGB"`,
     ]);
   });

@@ -48,8 +48,9 @@ export const objectStoreSchema = z.strictObject({
 export const databaseSchema = z.strictObject({
   enabled: z.boolean().optional(),
   engineVersion: z.string().optional(),
-  sizeGb: positiveInt.optional(),
-  maxSizeGb: positiveInt.optional(),
+  /** GiB; 20 is the smallest gp3 volume RDS accepts. */
+  sizeGb: z.number().int().min(20).max(65536).optional(),
+  maxSizeGb: z.number().int().min(20).max(65536).optional(),
   instanceClass: z.string().min(1).optional(),
   highAvailability: z.boolean().optional(),
   backupRetentionDays: z.number().int().min(1).max(35).optional(),

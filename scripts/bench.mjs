@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Benchmarks the offline plan and the test suite. Not a test: it prints figures for the README.
+//
+//   npm run bench                 plan of every stack + the baseline, 7 runs each, taken in turn
+//   npm run bench -- --runs 11    more runs
+//   npm run bench -- --tests      also time one full `npm test`
+//
+// Baseline: a fresh Node process (the same Node the plan runs on) that only loads
+// @pulumi/pulumi, @pulumi/aws and @pulumi/kubernetes. The plan is timed end to end as a user
+// types it: `npm run plan -- <stack>` from the repository root, npm and the toolchain check
+// included. Peak memory is the plan process's own max RSS (reported by the CLI when
+// MLOPS_PLAN_STATS is set).
+import { spawnSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1]) || 7;
+const withTests = args.includes("--tests");
+const stacks = ["dev", "staging", "prod", "local", "gcp"];
+
+function timed(cmd, cmdArgs, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, encoding: "utf8", env: { ...process.env, MLOPS_PLAN_STATS: "1" }, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(" ")} exited ${r.status}\n${r.stderr}`);
+  const rss = /peak-rss-kb=(\d+)/.exec(r.stderr ?? "");
+  return { ms, rssKb: rss ? Number(rss[1]) : undefined };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+// npm itself must run on the machine's Node, as the user's shell would find it.
+const userEnv = { ...process.env, PATH: (process.env.PATH ?? "").split(path.delimiter).filter((p) => !p.includes(".toolchain")).join(path.delimiter) };
+const baselineCode = 'require("@pulumi/pulumi"); require("@pulumi/aws"); require("@pulumi/kubernetes");';
+
+// Warm the caches once (build stamp, file system) so the first timed run is not an outlier.
+timed(npm, ["run", "--silent", "plan", "--", "dev", "--no-tree"], { env: { ...userEnv, MLOPS_PLAN_STATS: "1" } });
+
+const results = {};
+const baseline = [];
+for (const stack of stacks) results[stack] = { ms: [], rssKb: [] };
+for (let i = 0; i < runs; i++) {
+  baseline.push(timed(process.execPath, ["-e", baselineCode], { cwd: path.join(root, "programs", "platform") }).ms);
+  for (const stack of stacks) {
+    const r = timed(npm, ["run", "--silent", "plan", "--", stack], { env: { ...userEnv, MLOPS_PLAN_STATS: "1" } });
+    results[stack].ms.push(r.ms);
+    if (r.rssKb) results[stack].rssKb.push(r.rssKb);
+  }
+}
+
+const base = median(baseline);
+console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version} (plan), ${runs} runs each, medians`);
+console.log("");
+console.log("| what | wall time | peak RSS | vs baseline |");
+console.log("|---|---|---|---|");
+console.log(`| baseline: \`node\` loading @pulumi/pulumi + aws + kubernetes | ${base.toFixed(0)} ms | | 1.00x |`);
+for (const stack of stacks) {
+  const ms = median(results[stack].ms);
+  const rss = results[stack].rssKb.length ? `${(median(results[stack].rssKb) / 1024).toFixed(0)} MiB` : "n/a";
+  console.log(`| \`npm run plan -- ${stack}\` | ${ms.toFixed(0)} ms | ${rss} | ${(ms / base).toFixed(2)}x |`);
+}
+
+if (withTests) {
+  const t = timed(npm, ["test"], { env: userEnv, stdio: "ignore" });
+  console.log(`| \`npm test\` (type-check, lint, jest with coverage) | ${(t.ms / 1000).toFixed(1)} s | | |`);
+}
