@@ -5,3 +5,4 @@ export * from "./naming";
 export * from "./component";
 export * from "./config";
 export * from "./keys";
+export * from "./engines";

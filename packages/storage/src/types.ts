@@ -21,8 +21,10 @@ export interface ObjectStoreArgs extends PlatformComponentArgs {
    * aws/gcp the component creates a key with rotation on. Ignored on kubernetes (MinIO).
    */
   kmsKeyId?: pulumi.Input<string>;
-  /** kubernetes: MinIO volume size in GiB. Default: the tier's. */
+  /** kubernetes: MinIO volume size in GiB. Default: the tier's (10 / 20 / 50). */
   sizeGb?: number;
+  /** aws: the bucket's region, for the endpoint output. Default: "us-east-1". */
+  region?: string;
 }
 
 /** The same shape whatever the backend. */

@@ -126,6 +126,23 @@ describe("resolveStackConfig", () => {
     ]);
   });
 
+  it("checks engine versions against what the stack's backend runs", () => {
+    expect(issuesOf(withKeys({ database: { engineVersion: "12" }, cache: { engineVersion: "7.2" } }))).toEqual([
+      `${NS}:database.engineVersion: "12" is not allowed; allowed: "13", "14", "15", "16", "17"`,
+      `${NS}:cache.engineVersion: "7.2" is not allowed; on aws use one of "6.2", "7.0", "7.1"`,
+    ]);
+  });
+
+  it("rejects cache replicas the backend cannot run", () => {
+    expect(issuesOf(withKeys({ cloud: "local", cache: { replicas: 1 } }))).toEqual([
+      `${NS}:cache.replicas: 1 is not allowed; the kubernetes backend runs a single Redis primary (in-cluster replicas are not implemented); use 0`,
+    ]);
+    const gcp = withKeys({ cloud: "gcp", region: "us-central1", gcpProject: "mlops-test-1", tier: "prod", cache: { memorySizeGb: 2 } });
+    expect(issuesOf(gcp, "gcp")).toEqual([
+      `${NS}:cache.memorySizeGb: 2 is not allowed; Memorystore read replicas (replicas 2) need at least 5 GiB; raise memorySizeGb or use replicas 1`,
+    ]);
+  });
+
   it("checks ranges that span two keys", () => {
     expect(issuesOf(withKeys({ database: { sizeGb: 100, maxSizeGb: 50 }, serving: { minInstances: 5, maxInstances: 2 } }))).toEqual([
       `${NS}:database.maxSizeGb: 50 is not allowed: must be >= database.sizeGb (100)`,

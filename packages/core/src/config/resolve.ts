@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { CLOUDS, backendFor, type Backend, type Cloud, type Tier } from "../platform";
 import { TIER_DEFAULTS, type EnforcementLevel, type PodSecurityLevel, type BackupDefaults } from "../tiers";
+import { POSTGRES_VERSIONS, redisReplicaProblem, redisVersionProblem } from "../engines";
 import { ConfigError, show, type ConfigIssue } from "./errors";
 import { stackConfigSchema, type StackConfigInput } from "./schema";
 import { DEFAULT_MODULES, SLOTS, SLOT_VALUES, incompatibility, type Modules } from "./slots";
@@ -177,7 +178,22 @@ function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssue[] {
   if (modules.mlPlatform === "mlflow" && !dbOn) {
     issues.push({ key: key(["database", "enabled"]), value: false, message: "false is not allowed with mlPlatform \"mlflow\": MLflow keeps its tracking data in the database" });
   }
+  const backend = backendFor(cfg.cloud);
   const db = cfg.database;
+  if (db?.engineVersion !== undefined && !(POSTGRES_VERSIONS as readonly string[]).includes(db.engineVersion)) {
+    issues.push({ key: key(["database", "engineVersion"]), value: db.engineVersion, message: `${show(db.engineVersion)} is not allowed; allowed: ${POSTGRES_VERSIONS.map((v) => `"${v}"`).join(", ")}` });
+  }
+  const cache = cfg.cache;
+  const redisVersion = cache?.engineVersion !== undefined ? redisVersionProblem(backend, cache.engineVersion) : undefined;
+  if (redisVersion) issues.push({ key: key(["cache", "engineVersion"]), value: cache?.engineVersion, message: `${show(cache?.engineVersion)} is not allowed; ${redisVersion}` });
+  // The same defaults the Cache component applies (no replicas in-cluster).
+  const replicas = cache?.replicas ?? (backend === "kubernetes" ? 0 : TIER_DEFAULTS[cfg.tier].cache.replicas);
+  const memory = cache?.memorySizeGb ?? TIER_DEFAULTS[cfg.tier].cache.gcpMemorySizeGb;
+  const replicaProblem = cacheOn ? redisReplicaProblem(backend, replicas, memory) : undefined;
+  if (replicaProblem) {
+    const value = replicaProblem.input === "replicas" ? replicas : memory;
+    issues.push({ key: key(["cache", replicaProblem.input]), value, message: `${show(value)} is not allowed; ${replicaProblem.message}` });
+  }
   if (db?.sizeGb !== undefined && db.maxSizeGb !== undefined && db.maxSizeGb < db.sizeGb) {
     issues.push({ key: key(["database", "maxSizeGb"]), value: db.maxSizeGb, message: `${db.maxSizeGb} is not allowed: must be >= database.sizeGb (${db.sizeGb})` });
   }

@@ -1,0 +1,77 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as gcp from "@pulumi/gcp";
+import { gcpCustomerKey, gcpLabels, requirePlacement } from "@mlops/core";
+import { ABORT_MULTIPART_AFTER_DAYS, type ResolvedObjectStoreArgs } from "../defaults";
+import type { ObjectStoreOutputs } from "../types";
+
+/** The native GCP resources behind an ObjectStore: the escape hatch. */
+export interface GcpObjectStoreNative {
+  bucket: gcp.storage.Bucket;
+  /** Set when `kmsKeyId` was not given: the key and the grant to the Cloud Storage service agent. */
+  kmsKey?: gcp.kms.CryptoKey;
+  serviceAgentGrant?: gcp.kms.CryptoKeyIAMMember;
+}
+
+/** Cold data moves to NEARLINE: the class for data read about once a month. */
+const COLD_STORAGE_CLASS = "NEARLINE";
+
+/**
+ * GCS: uniform bucket-level access, public access prevention enforced, CMEK (a customer key
+ * rotated every 90 days, granted to the project's Cloud Storage service agent), versioning,
+ * lifecycle rules and, when retentionDays > 0, a retention policy (not locked: locking is
+ * irreversible and is left to an explicit decision).
+ */
+export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectStoreArgs): { outputs: ObjectStoreOutputs; native: GcpObjectStoreNative } {
+  const placement = requirePlacement(parent, r.placement, "gcp");
+  const child = { parent };
+  let kmsKey: gcp.kms.CryptoKey | undefined;
+  let serviceAgentGrant: gcp.kms.CryptoKeyIAMMember | undefined;
+  let kmsKeyId: pulumi.Output<string>;
+  if (r.kmsKeyId === undefined) {
+    kmsKey = gcpCustomerKey(`${name}-key`, { project: placement.project, location: placement.region, tags: r.tags }, { parent, protect: r.protect });
+    const agent = gcp.storage.getProjectServiceAccountOutput({ project: placement.project }, child);
+    serviceAgentGrant = new gcp.kms.CryptoKeyIAMMember(
+      `${name}-key-storage-agent`,
+      { cryptoKeyId: kmsKey.id, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: pulumi.interpolate`serviceAccount:${agent.emailAddress}` },
+      child,
+    );
+    kmsKeyId = kmsKey.id;
+  } else {
+    kmsKeyId = pulumi.output(r.kmsKeyId);
+  }
+
+  const lifecycleRules: gcp.types.input.storage.BucketLifecycleRule[] = [
+    { action: { type: "SetStorageClass", storageClass: COLD_STORAGE_CLASS }, condition: { age: r.transitionToColdAfterDays, matchesStorageClasses: ["STANDARD"] } },
+    { action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: r.expireNoncurrentAfterDays, withState: "ARCHIVED" } },
+    { action: { type: "AbortIncompleteMultipartUpload" }, condition: { age: ABORT_MULTIPART_AFTER_DAYS } },
+    ...(r.expireAfterDays !== undefined ? [{ action: { type: "Delete" }, condition: { age: r.expireAfterDays, withState: "LIVE" } }] : []),
+  ];
+
+  const bucket = new gcp.storage.Bucket(
+    `${name}-bucket`,
+    {
+      project: placement.project,
+      location: placement.region.toUpperCase(),
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: "enforced",
+      versioning: { enabled: r.versioning },
+      encryption: { defaultKmsKeyName: kmsKeyId },
+      lifecycleRules,
+      ...(r.retentionDays > 0 ? { retentionPolicy: { retentionPeriod: String(r.retentionDays * 86400) } } : {}),
+      forceDestroy: false,
+      labels: gcpLabels(r.tags),
+    },
+    // The service agent must be able to use the key before the bucket is created with it.
+    { parent, protect: r.protect, ...(serviceAgentGrant ? { dependsOn: [serviceAgentGrant] } : {}) },
+  );
+
+  return {
+    outputs: {
+      bucketName: bucket.name,
+      url: pulumi.interpolate`gs://${bucket.name}`,
+      endpoint: pulumi.output("https://storage.googleapis.com"),
+      kmsKeyId,
+    },
+    native: { bucket, ...(kmsKey ? { kmsKey } : {}), ...(serviceAgentGrant ? { serviceAgentGrant } : {}) },
+  };
+}
