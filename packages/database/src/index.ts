@@ -1,1 +1,10 @@
 export * from "./types";
+export { Database } from "./database";
+export type { DatabaseNative } from "./database";
+export { withDefaults, cronHour, SUPPORTED_MAJOR_VERSIONS, POSTGRES_PORT } from "./defaults";
+export type { ResolvedDatabaseArgs, PostgresMajorVersion } from "./defaults";
+export { validateArgs, IDENTIFIER_PATTERN, RESERVED_USERNAMES, RESERVED_DATABASE_NAMES, MIN_SIZE_GB, MAX_SIZE_GB } from "./validate";
+export { PASSWORD_SPECIALS } from "./connection";
+export type { AwsDatabaseNative } from "./backends/aws";
+export type { GcpDatabaseNative } from "./backends/gcp";
+export type { KubernetesDatabaseNative } from "./backends/kubernetes";

@@ -1,0 +1,69 @@
+import * as aws from "@pulumi/aws";
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { idsOf, refersTo } from "../../lib/graph";
+import { DEFAULT_PUBLIC_PORTS, describePorts, isWorldCidr, onlyAllowedPorts, type PortRule } from "../../lib/network";
+import { dig } from "../../lib/values";
+import { inlineIngress, standaloneRule } from "./ingress-rules";
+
+/** Tag that marks a security group as a load balancer's when the load balancer is not in the stack. */
+export const LOAD_BALANCER_ROLE_TAG = { key: "role", value: "load-balancer" } as const;
+
+const isLoadBalancer = (r: PolicyResource) =>
+  r.isType(aws.lb.LoadBalancer) || r.isType(aws.alb.LoadBalancer) || r.isType(aws.elb.LoadBalancer);
+
+/**
+ * Heuristic: a security group belongs to a load balancer when a load balancer in the stack
+ * lists it in `securityGroups` (by id, or by dependency while ids are unknown), or when it
+ * carries the tag `role=load-balancer` (for load balancers created elsewhere, e.g. by an
+ * ingress controller).
+ */
+function isLoadBalancerGroup(sg: PolicyResource | undefined, loadBalancers: readonly PolicyResource[]): boolean {
+  if (!sg) return false;
+  if (dig(sg.props, "tags", LOAD_BALANCER_ROLE_TAG.key) === LOAD_BALANCER_ROLE_TAG.value) return true;
+  const ids = idsOf(sg, "id");
+  return loadBalancers.some((lb) => refersTo(lb, "securityGroups", sg, ids));
+}
+
+/** Configuration of {@link awsEc2NoPublicIngress}. */
+export interface PublicIngressConfig {
+  /** TCP ports load balancers may open to the internet. Default: 80 and 443. */
+  allowedPorts?: number[];
+}
+
+/**
+ * No security group accepts traffic from 0.0.0.0/0 or ::/0, except TCP 80/443 on a load
+ * balancer's security group. Covers inline `ingress` on `aws.ec2.SecurityGroup`, standalone
+ * `aws.ec2.SecurityGroupRule` (type ingress) and `aws.vpc.SecurityGroupIngressRule`
+ * (`ipProtocol` "-1" = all ports). A stack policy, to find the group a standalone rule opens
+ * (its `securityGroupId`) and the load balancers that use a group.
+ */
+export const awsEc2NoPublicIngress: StackValidationPolicy = {
+  name: "aws-ec2-no-public-ingress",
+  description:
+    "Security groups must not accept traffic from 0.0.0.0/0 or ::/0 (inline ingress, SecurityGroupRule, " +
+    "SecurityGroupIngressRule), except TCP 80/443 on load balancer security groups: SSH, databases and services are " +
+    "reached through private networks only.",
+  configSchema: {
+    properties: { allowedPorts: { type: "array", items: { type: "integer" }, default: [...DEFAULT_PUBLIC_PORTS] } },
+  },
+  validateStack: (args, reportViolation) => {
+    const allowed = args.getConfig<PublicIngressConfig>().allowedPorts ?? DEFAULT_PUBLIC_PORTS;
+    const groups = args.resources.filter((r) => r.isType(aws.ec2.SecurityGroup));
+    const loadBalancers = args.resources.filter(isLoadBalancer);
+    const check = (declaredBy: PolicyResource, sg: PolicyResource | undefined, rule: PortRule, cidrs: string[]) => {
+      const world = cidrs.filter(isWorldCidr);
+      if (world.length === 0) return;
+      if (onlyAllowedPorts(rule, allowed) && isLoadBalancerGroup(sg, loadBalancers)) return;
+      const where = sg ? `security group ${sg.name}` : "its security group";
+      const why = onlyAllowedPorts(rule, allowed) ? `, and ${where} does not belong to a load balancer` : "";
+      reportViolation(`${declaredBy.name} opens ${describePorts(rule)} to ${world.join(", ")} on ${where}${why}.`, declaredBy.urn);
+    };
+    for (const sg of groups) for (const { rule, cidrs } of inlineIngress(sg)) check(sg, sg, rule, cidrs);
+    for (const r of args.resources) {
+      const standalone = standaloneRule(r);
+      if (!standalone) continue;
+      const sg = groups.find((g) => refersTo(r, "securityGroupId", g, idsOf(g, "id")));
+      check(r, sg, standalone.rule, standalone.cidrs);
+    }
+  },
+};

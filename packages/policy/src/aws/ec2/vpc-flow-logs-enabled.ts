@@ -1,0 +1,34 @@
+import * as aws from "@pulumi/aws";
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { idsOf, isAncestor, refersTo } from "../../lib/graph";
+
+/** The awsx VPC component's type token (a remote component: its children are not always in the graph). */
+export const AWSX_VPC_TYPE = "awsx:ec2:Vpc";
+
+/**
+ * Every VPC has a VPC-level flow log (`aws.ec2.FlowLog` with `vpcId`).
+ *
+ * VPCs are `aws.ec2.Vpc` resources and `awsx:ec2:Vpc` components; a component is checked
+ * itself only when none of its `aws.ec2.Vpc` children is in the graph (under the mock engine
+ * a remote component has no children). A flow log covers a VPC when its `vpcId` equals the
+ * VPC's `id` (or the component's `vpcId` output), or, while those are unknown, when its
+ * `vpcId` depends on the VPC, on the component that contains it, or on a VPC inside it.
+ */
+export const awsEc2VpcFlowLogsEnabled: StackValidationPolicy = {
+  name: "aws-ec2-vpc-flow-logs-enabled",
+  description:
+    "Every VPC (aws.ec2.Vpc or awsx.ec2.Vpc) must have an aws.ec2.FlowLog on its vpcId: without flow logs there is no " +
+    "record of who talked to what, for incident response or for the security-violation alert.",
+  validateStack: (args, reportViolation) => {
+    const vpcs = args.resources.filter((r) => r.isType(aws.ec2.Vpc));
+    const components = args.resources.filter((r) => r.type === AWSX_VPC_TYPE && !vpcs.some((v) => isAncestor(r, v)));
+    const flowLogs = args.resources.filter((r) => r.isType(aws.ec2.FlowLog));
+    const check = (vpc: PolicyResource, ids: string[]) => {
+      if (!flowLogs.some((log) => refersTo(log, "vpcId", vpc, ids))) {
+        reportViolation(`VPC ${vpc.name} has no flow log (aws.ec2.FlowLog with vpcId).`, vpc.urn);
+      }
+    };
+    for (const vpc of vpcs) check(vpc, idsOf(vpc, "id"));
+    for (const vpc of components) check(vpc, idsOf(vpc, "vpcId"));
+  },
+};

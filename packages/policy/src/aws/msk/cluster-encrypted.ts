@@ -1,0 +1,18 @@
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+
+/** MSK clusters encrypt at rest with a customer KMS key and use TLS everywhere. */
+export const awsMskClusterEncrypted: ResourceValidationPolicy = {
+  name: "aws-msk-cluster-encrypted",
+  description:
+    "MSK clusters must encrypt at rest with a customer KMS key (encryptionInfo.encryptionAtRestKmsKeyArn) and in transit " +
+    "with TLS only: clientBroker \"TLS\" (unset means TLS) and inCluster not false. Event streams carry training data.",
+  validateResource: validateResourceOfType(aws.msk.Cluster, (cluster, _args, report) => {
+    const info = cluster.encryptionInfo;
+    if (!info?.encryptionAtRestKmsKeyArn) report("encryptionInfo.encryptionAtRestKmsKeyArn is not set: data at rest uses the AWS-managed key.");
+    const transit = info?.encryptionInTransit;
+    const clientBroker = transit?.clientBroker ?? "TLS";
+    if (clientBroker !== "TLS") report(`encryptionInfo.encryptionInTransit.clientBroker is "${clientBroker}": clients may connect in plaintext.`);
+    if (transit?.inCluster === false) report("encryptionInfo.encryptionInTransit.inCluster is false: brokers talk to each other in plaintext.");
+  }),
+};

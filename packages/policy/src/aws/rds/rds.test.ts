@@ -1,0 +1,66 @@
+import { describe, expect, it } from "@jest/globals";
+import { res, violations } from "../../testing";
+
+const INSTANCE = "aws:rds/instance:Instance";
+const CLUSTER = "aws:rds/cluster:Cluster";
+const CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd";
+
+describe("aws-rds-storage-encrypted-with-kms", () => {
+  const policy = "aws-rds-storage-encrypted-with-kms";
+
+  it("passes an instance and a cluster encrypted with a customer KMS key", async () => {
+    const resources = [
+      res(INSTANCE, "db", { instanceClass: "db.t3.medium", storageEncrypted: true, kmsKeyId: KEY }),
+      res(CLUSTER, "aurora", { engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: KEY }),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it("flags an instance with unencrypted storage", async () => {
+    expect(await violations(policy, [res(INSTANCE, "db", { instanceClass: "db.t3.medium" })])).toEqual([
+      "storageEncrypted is not true: the database storage, backups and snapshots are unencrypted.",
+    ]);
+  });
+
+  it("flags a cluster encrypted with the AWS-managed key instead of a customer key", async () => {
+    expect(await violations(policy, [res(CLUSTER, "aurora", { engine: "aurora-postgresql", storageEncrypted: true })])).toEqual([
+      "kmsKeyId is not set: storage is encrypted with the AWS-managed aws/rds key, not a customer KMS key.",
+    ]);
+  });
+});
+
+describe("aws-rds-not-publicly-accessible", () => {
+  const policy = "aws-rds-not-publicly-accessible";
+
+  it("passes a private instance", async () => {
+    expect(await violations(policy, [res(INSTANCE, "db", { instanceClass: "db.t3.medium", publiclyAccessible: false })])).toEqual([]);
+  });
+
+  it("flags a publicly accessible instance and Aurora cluster instance", async () => {
+    const resources = [
+      res(INSTANCE, "db", { instanceClass: "db.t3.medium", publiclyAccessible: true }),
+      res(CLUSTER_INSTANCE, "aurora-1", { engine: "aurora-postgresql", instanceClass: "db.r6g.large", publiclyAccessible: true }),
+    ];
+    expect(await violations(policy, resources)).toHaveLength(2);
+  });
+});
+
+describe("aws-rds-backups-enabled", () => {
+  const policy = "aws-rds-backups-enabled";
+
+  it("passes a 7-day retention and the AWS default when unset", async () => {
+    const resources = [res(INSTANCE, "db", { instanceClass: "db.t3.medium", backupRetentionPeriod: 7 }), res(CLUSTER, "aurora", { engine: "aurora-postgresql" })];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it("flags a retention of 0, which turns automated backups off", async () => {
+    expect(await violations(policy, [res(INSTANCE, "db", { instanceClass: "db.t3.medium", backupRetentionPeriod: 0 })])).toEqual([
+      "backupRetentionPeriod is 0: automated backups are off.",
+    ]);
+  });
+
+  it("does not apply to a read replica", async () => {
+    expect(await violations(policy, [res(INSTANCE, "replica", { instanceClass: "db.t3.medium", replicateSourceDb: "db", backupRetentionPeriod: 0 })])).toEqual([]);
+  });
+});

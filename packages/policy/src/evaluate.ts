@@ -1,0 +1,85 @@
+import type { EnforcementLevel as CrossGuardLevel, Policies } from "@pulumi/policy";
+import type { EnforcementLevel } from "@mlops/core";
+import { resolvePath, wrappedSecretPaths, type Path } from "./analyzer/encode";
+import { analyzeRequest, analyzeStackRequest, type Graph } from "./analyzer/requests";
+import { createAnalyzer, proto, type AnalyzeResponse } from "./analyzer/server";
+import { withSecretPaths } from "./lib/secrets";
+import { PACK_NAME, PACK_VERSION } from "./meta";
+import { policies } from "./policies";
+import type { EvaluateOptions, EvaluationResult, PlannedResource, PolicyViolation } from "./types";
+
+const LEVELS: Readonly<Record<number, PolicyViolation["enforcementLevel"]>> = {
+  [proto.EnforcementLevel.ADVISORY]: "advisory",
+  [proto.EnforcementLevel.MANDATORY]: "mandatory",
+  [proto.EnforcementLevel.REMEDIATE]: "remediate",
+};
+
+/** The analyzer's note for a check that read a value unknown during preview. */
+const PREVIEW_NOTE = /^can't run policy '.*' from policy pack '.*' during preview: /;
+
+/** The policy list with per-policy overrides applied (what `--policy-pack-config` does). */
+function withOverrides(overrides: Readonly<Record<string, EnforcementLevel>>): Policies {
+  const known = new Set(policies.map((p) => p.name));
+  const unknown = Object.keys(overrides).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown policy name(s) in overrides: ${unknown.join(", ")}; the pack has: ${[...known].join(", ")}`);
+  }
+  return policies.map((p) => {
+    const level = overrides[p.name];
+    return level ? { ...p, enforcementLevel: level satisfies CrossGuardLevel } : p;
+  });
+}
+
+/** Secret paths per URN: the recorded dotted paths resolved against the inputs, plus wrapped secrets. */
+function secretPathsOf(resources: readonly PlannedResource[]): Map<string, Path[]> {
+  return new Map(
+    resources.map((r) => [r.urn, [...r.secretPaths.map((p) => resolvePath(r.inputs, p)), ...wrappedSecretPaths(r.inputs)]]),
+  );
+}
+
+/** Turns the analyzer's diagnostics into violations (and preview notes), attributed to resources. */
+function collect(response: AnalyzeResponse, graph: Graph, fallbackUrn: string | undefined, into: EvaluationResult): void {
+  for (const d of response.getDiagnosticsList()) {
+    const urn = d.getUrn() || fallbackUrn;
+    const resource = urn ? graph.byUrn.get(urn) : undefined;
+    const description = d.getDescription();
+    const raw = d.getMessage();
+    const violation: PolicyViolation = {
+      policyName: d.getPolicyname(),
+      enforcementLevel: LEVELS[d.getEnforcementlevel()] ?? "advisory",
+      message: raw.startsWith(`${description}\n`) ? raw.slice(description.length + 1) : raw,
+      description,
+      ...(urn ? { urn } : {}),
+      ...(resource ? { resourceType: resource.type, resourceName: resource.name } : {}),
+    };
+    (PREVIEW_NOTE.test(raw) ? into.indeterminate : into.violations).push(violation);
+  }
+}
+
+/**
+ * Evaluates the policy pack over a planned stack, in-process, through `@pulumi/policy`'s own
+ * analyzer: one `analyze` call per resource (its inputs, before it is created) and one
+ * `analyzeStack` call for the whole graph (outputs, parents, dependencies, providers), as
+ * the engine does during `pulumi preview --policy-pack`. No gRPC server is started.
+ *
+ * @param resources the planned stack, e.g. the offline plan's recorded graph.
+ * @param opts the pack's enforcement level and per-policy overrides.
+ * @returns the violations, the policies that ran, and the checks that could not run (preview).
+ */
+export async function evaluatePolicies(resources: readonly PlannedResource[], opts: EvaluateOptions): Promise<EvaluationResult> {
+  const overrides = opts.overrides ?? {};
+  const effective = withOverrides(overrides);
+  const result: EvaluationResult = {
+    violations: [],
+    indeterminate: [],
+    policiesRun: policies.filter((p) => (overrides[p.name] ?? opts.enforcementLevel) !== "disabled").map((p) => p.name),
+  };
+  if (result.policiesRun.length === 0) return result;
+  const graph: Graph = { byUrn: new Map(resources.map((r) => [r.urn, r])), secretPaths: secretPathsOf(resources) };
+  const analyzer = createAnalyzer(PACK_NAME, PACK_VERSION, opts.enforcementLevel, effective);
+  await withSecretPaths(graph.secretPaths, async () => {
+    for (const r of resources) collect(await analyzer.analyze(analyzeRequest(r, graph)), graph, r.urn, result);
+    collect(await analyzer.analyzeStack(analyzeStackRequest(resources, graph)), graph, undefined, result);
+  });
+  return result;
+}

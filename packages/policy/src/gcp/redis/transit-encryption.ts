@@ -1,0 +1,13 @@
+import * as gcp from "@pulumi/gcp";
+import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+
+/** Memorystore Redis encrypts client traffic with TLS. */
+export const gcpRedisTransitEncryption: ResourceValidationPolicy = {
+  name: "gcp-redis-transit-encryption",
+  description:
+    "Memorystore for Redis instances must set transitEncryptionMode \"SERVER_AUTHENTICATION\" (TLS): otherwise the AUTH " +
+    "string and cached data cross the VPC in clear.",
+  validateResource: validateResourceOfType(gcp.redis.Instance, (redis, _args, report) => {
+    if (redis.transitEncryptionMode !== "SERVER_AUTHENTICATION") report(`transitEncryptionMode is ${redis.transitEncryptionMode ?? "unset (DISABLED)"}.`);
+  }),
+};

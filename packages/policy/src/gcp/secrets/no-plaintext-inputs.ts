@@ -1,0 +1,20 @@
+import * as gcp from "@pulumi/gcp";
+import { plaintextSecretsPolicy } from "../../lib/plaintext-secrets";
+
+/**
+ * No password or secret value on a GCP resource is a plain string in the program: Cloud SQL
+ * user `password` and instance `rootPassword`, Secret Manager `secretData` (and `*Wo` forms).
+ */
+export const gcpSecretsNoPlaintextInputs = plaintextSecretsPolicy(
+  {
+    name: "gcp-secrets-no-plaintext-inputs",
+    description:
+      "Secret inputs of GCP resources (Cloud SQL user password and rootPassword, Secret Manager secretData) must come from " +
+      "a secret (config.requireSecret, pulumi.secret) or be generated (random.RandomPassword), never be a plaintext literal.",
+  },
+  [
+    { matches: (r) => r.isType(gcp.sql.User), properties: ["password", "passwordWo"] },
+    { matches: (r) => r.isType(gcp.sql.DatabaseInstance), properties: ["rootPassword", "rootPasswordWo"] },
+    { matches: (r) => r.isType(gcp.secretmanager.SecretVersion), properties: ["secretData", "secretDataWo"] },
+  ],
+);

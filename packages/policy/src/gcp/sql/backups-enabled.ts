@@ -1,0 +1,13 @@
+import * as gcp from "@pulumi/gcp";
+import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+
+/** Cloud SQL instances take automated backups. */
+export const gcpSqlBackupsEnabled: ResourceValidationPolicy = {
+  name: "gcp-sql-backups-enabled",
+  description:
+    "Cloud SQL instances must set settings.backupConfiguration.enabled true: without automated backups there is no " +
+    "point-in-time recovery (RPO 1 h).",
+  validateResource: validateResourceOfType(gcp.sql.DatabaseInstance, (db, _args, report) => {
+    if (db.settings?.backupConfiguration?.enabled !== true) report("settings.backupConfiguration.enabled is not true.");
+  }),
+};

@@ -1,0 +1,13 @@
+import * as gcp from "@pulumi/gcp";
+import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+
+/** GCS buckets encrypt new objects with a customer-managed Cloud KMS key. */
+export const gcpStorageBucketEncryptedWithKms: ResourceValidationPolicy = {
+  name: "gcp-storage-bucket-encrypted-with-kms",
+  description:
+    "Cloud Storage buckets must set encryption.defaultKmsKeyName (CMEK): objects are then encrypted under a key we rotate " +
+    "and can revoke, as S3 buckets are with SSE-KMS.",
+  validateResource: validateResourceOfType(gcp.storage.Bucket, (bucket, _args, report) => {
+    if (!bucket.encryption?.defaultKmsKeyName) report("encryption.defaultKmsKeyName is not set: objects use Google-managed keys.");
+  }),
+};

@@ -1,0 +1,13 @@
+import * as gcp from "@pulumi/gcp";
+import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+
+/** GCS buckets use uniform bucket-level access (IAM only, no object ACLs). */
+export const gcpStorageBucketUniformAccess: ResourceValidationPolicy = {
+  name: "gcp-storage-bucket-uniform-access",
+  description:
+    "Cloud Storage buckets must set uniformBucketLevelAccess true: access is then granted by IAM only, and no per-object " +
+    "ACL can quietly make an object public.",
+  validateResource: validateResourceOfType(gcp.storage.Bucket, (bucket, _args, report) => {
+    if (bucket.uniformBucketLevelAccess !== true) report("uniformBucketLevelAccess is not true.");
+  }),
+};
