@@ -34,7 +34,7 @@ describe("ObjectStore on aws", () => {
     const sse = one(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
     expect(key.inputs).toMatchObject({ enableKeyRotation: true });
     expect(sse.inputs["rules"]).toEqual([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs["arn"] }, bucketKeyEnabled: true }]);
-    expect(sse.inputs["bucket"]).toBe(one(resources, "aws:s3/bucket:Bucket").outputs["id"]);
+    expect(sse.inputs["bucket"]).toBe(one(resources, "aws:s3/bucket:Bucket").id);
   });
 
   it("blocks every public access path, disables ACLs and denies plain HTTP", async () => {
@@ -112,7 +112,7 @@ describe("ObjectStore on gcp", () => {
       location: "US-CENTRAL1",
       project: "mlops-test-1",
     });
-    expect(bucket.inputs["encryption"]).toEqual({ defaultKmsKeyName: key.outputs["id"] });
+    expect(bucket.inputs["encryption"]).toEqual({ defaultKmsKeyName: key.id });
     expect(key.inputs).toMatchObject({ rotationPeriod: "7776000s" });
     const grant = one(resources, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
     expect(grant.inputs).toMatchObject({ role: "roles/cloudkms.cryptoKeyEncrypterDecrypter" });
