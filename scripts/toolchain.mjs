@@ -56,12 +56,28 @@ function output(cmd, args, env) {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
+/** `pnpm --version` costs ~0.4 s, so the answer is kept per pnpm binary (path and mtime). */
+function systemPnpmVersion(pnpm, env) {
+  const key = `${fs.realpathSync(pnpm)}:${fs.statSync(pnpm).mtimeMs}`;
+  const stamp = path.join(toolDir, "system-pnpm.json");
+  try {
+    const cached = JSON.parse(fs.readFileSync(stamp, "utf8"));
+    if (cached.key === key) return cached.version;
+  } catch {
+    // no cache yet
+  }
+  const version = output(pnpm, ["--version"], env);
+  fs.mkdirSync(toolDir, { recursive: true });
+  fs.writeFileSync(stamp, JSON.stringify({ key, version }));
+  return version;
+}
+
 /** Node >= 22 and the pinned pnpm: the machine's own when it has them, else .toolchain/. */
 function ensureToolchain() {
   const env = { ...process.env };
   const localBin = path.join(toolDir, "node_modules", ".bin");
   const systemPnpm = which("pnpm", env);
-  if (nodeIsRecent(process.version) && systemPnpm && output(systemPnpm, ["--version"], env) === pnpmVersion) {
+  if (nodeIsRecent(process.version) && systemPnpm && systemPnpmVersion(systemPnpm, env) === pnpmVersion) {
     return { env, node: process.execPath, pnpm: systemPnpm };
   }
   const nodePkg = `node-${process.platform}-${process.arch}`;

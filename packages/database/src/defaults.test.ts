@@ -25,6 +25,11 @@ describe("withDefaults", () => {
     expect(r.kmsKeyId).toBeUndefined();
   });
 
+  it("raises the storage ceiling to a size above the tier's, and keeps an explicit one", () => {
+    expect(withDefaults({ ...base, sizeGb: 500 }).maxSizeGb).toBe(500);
+    expect(withDefaults({ ...base, sizeGb: 50, maxSizeGb: 80 }).maxSizeGb).toBe(80);
+  });
+
   it("turns on HA, protection, deletion protection and 30-day retention in prod", () => {
     const r = withDefaults({ ...base, tier: "prod" });
     expect(r).toMatchObject({

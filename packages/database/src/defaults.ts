@@ -60,7 +60,8 @@ export function withDefaults(args: DatabaseArgs): ResolvedDatabaseArgs {
     databaseName: args.databaseName ?? "mlops",
     username: args.username ?? "mlops_admin",
     sizeGb: args.sizeGb ?? tier.database.storageGb,
-    maxSizeGb: args.maxSizeGb ?? tier.database.maxStorageGb,
+    // A size above the tier's ceiling raises the ceiling rather than failing.
+    maxSizeGb: args.maxSizeGb ?? Math.max(tier.database.maxStorageGb, args.sizeGb ?? tier.database.storageGb),
     instanceClass: args.instanceClass ?? defaultInstanceClass(args.backend, args.tier),
     highAvailability: args.highAvailability ?? tier.highAvailability,
     backupRetentionDays: args.backupRetentionDays ?? tier.database.backupRetentionDays,

@@ -11,7 +11,7 @@ export interface DatabaseArgs extends PlatformComponentArgs {
   username?: string;
   /** Storage in GiB. Default: the tier's (20 dev / 50 staging / 100 prod). */
   sizeGb?: number;
-  /** Storage autoscaling ceiling in GiB (aws), disk autoresize limit (gcp); at least `sizeGb`. Default: the tier's (100 / 200 / 1000). */
+  /** Storage autoscaling ceiling in GiB (aws), disk autoresize limit (gcp); at least `sizeGb`. Default: the tier's (100 / 200 / 1000), raised to `sizeGb` when that is larger. */
   maxSizeGb?: number;
   /** aws: instance class; gcp: machine tier. Default: the tier's. kubernetes: no effect (requests from the tier). */
   instanceClass?: string;

@@ -39,10 +39,10 @@ describe("Database args validation", () => {
   });
 
   it("rejects a negative, fractional or too small size and one above maxSizeGb", async () => {
-    await rejects({ sizeGb: -5 }, "sizeGb: -5 is not allowed; use an integer from 20 (the gp3 minimum) to maxSizeGb (100)");
-    await rejects({ sizeGb: 10 }, "sizeGb: 10 is not allowed; use an integer from 20 (the gp3 minimum) to maxSizeGb (100)");
-    await rejects({ sizeGb: 20.5 }, "sizeGb: 20.5 is not allowed; use an integer from 20 (the gp3 minimum) to maxSizeGb (100)");
-    await rejects({ sizeGb: 150 }, "sizeGb: 150 is not allowed; use an integer from 20 (the gp3 minimum) to maxSizeGb (100)");
+    await rejects({ sizeGb: -5 }, "sizeGb: -5 is not allowed; use an integer from 20 (the gp3 minimum) to 65536");
+    await rejects({ sizeGb: 10 }, "sizeGb: 10 is not allowed; use an integer from 20 (the gp3 minimum) to 65536");
+    await rejects({ sizeGb: 20.5 }, "sizeGb: 20.5 is not allowed; use an integer from 20 (the gp3 minimum) to 65536");
+    await rejects({ sizeGb: 150, maxSizeGb: 100 }, "sizeGb: 150 is not allowed; use an integer from 20 (the gp3 minimum) to maxSizeGb (100)");
     await rejects({ sizeGb: 60, maxSizeGb: 50 }, "sizeGb: 60 is not allowed; use an integer from 20 (the gp3 minimum) to maxSizeGb (50)");
   });
 
@@ -109,7 +109,7 @@ describe("validateArgs (property)", () => {
         expect(check({ sizeGb: size, maxSizeGb: max })).not.toThrow();
       }));
       fc.assert(fc.property(fc.oneof(fc.integer({ max: 19 }), fc.double({ min: 20, max: 100, noInteger: true, noNaN: true })), (size) => {
-        expect(check({ sizeGb: size })).toThrow(/^sizeGb: .* is not allowed; use an integer from 20 \(the gp3 minimum\) to maxSizeGb \(100\)$/);
+        expect(check({ sizeGb: size })).toThrow(/^sizeGb: .* is not allowed; use an integer from 20 \(the gp3 minimum\) to 65536$/);
       }));
       return probe.urn;
     }, { project: "mlops-platform", stack: "dev" });

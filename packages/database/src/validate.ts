@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { BACKENDS, TIERS, TIER_DEFAULTS, invalidArg, requirePlacement } from "@mlops/core";
+import { BACKENDS, TIERS, invalidArg, requirePlacement } from "@mlops/core";
 import { SUPPORTED_MAJOR_VERSIONS } from "./defaults";
 import type { DatabaseArgs } from "./types";
 
@@ -21,7 +21,7 @@ const printable = (v: unknown) => (typeof v === "string" ? v : "<output>");
 /**
  * Throws a ResourceError (naming the input, its value and what is allowed) for the first bad arg.
  * Runs before {@link withDefaults}, so it checks only what the caller set, plus `sizeGb` against the
- * resolved `maxSizeGb`.
+ * `maxSizeGb` when both are set (an unset ceiling follows the size).
  */
 export function validateArgs(component: pulumi.Resource, args: DatabaseArgs): void {
   if (!BACKENDS.includes(args.backend)) invalidArg(component, "backend", args.backend, `use one of ${quoted(BACKENDS)}`);
@@ -40,9 +40,9 @@ export function validateArgs(component: pulumi.Resource, args: DatabaseArgs): vo
   if (maxSizeGb !== undefined && !isIntIn(maxSizeGb, MIN_SIZE_GB, MAX_SIZE_GB)) {
     invalidArg(component, "maxSizeGb", maxSizeGb, `use an integer from ${MIN_SIZE_GB} to ${MAX_SIZE_GB} (GiB)`);
   }
-  const ceiling = maxSizeGb ?? TIER_DEFAULTS[args.tier].database.maxStorageGb;
+  const ceiling = maxSizeGb ?? MAX_SIZE_GB;
   if (sizeGb !== undefined && !isIntIn(sizeGb, MIN_SIZE_GB, ceiling)) {
-    invalidArg(component, "sizeGb", sizeGb, `use an integer from ${MIN_SIZE_GB} (the gp3 minimum) to maxSizeGb (${ceiling})`);
+    invalidArg(component, "sizeGb", sizeGb, `use an integer from ${MIN_SIZE_GB} (the gp3 minimum) to ${maxSizeGb !== undefined ? `maxSizeGb (${ceiling})` : ceiling}`);
   }
   if (backupRetentionDays !== undefined && !isIntIn(backupRetentionDays, 1, 35)) {
     invalidArg(component, "backupRetentionDays", backupRetentionDays, "use an integer from 1 to 35 (0 would disable backups)");
