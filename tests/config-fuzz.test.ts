@@ -93,7 +93,7 @@ describe("stack configuration fuzz", () => {
         // Nothing but the stack itself was registered.
         expect(run.resources.filter((r) => r.type !== "pulumi:pulumi:Stack")).toEqual([]);
       }),
-      { numRuns: 80, seed: 20261123 },
+      { numRuns: Number(process.env["FUZZ_RUNS"] ?? 80), seed: Number(process.env["FUZZ_SEED"] ?? 20261123) },
     );
     // The generator must exercise both outcomes, or the property says little.
     expect(planned).toBeGreaterThan(0);

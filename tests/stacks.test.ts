@@ -76,8 +76,11 @@ describe.each(STACKS)("stack %s", (stack) => {
     }
   });
 
-  it("plans in preview mode, with computed values unknown", async () => {
+  it("plans in preview mode, with computed values unknown, still with zero violations", async () => {
     const { run } = await planStack(stack, true);
     expect(run.resources.length).toBeGreaterThan(10);
+    expect(JSON.stringify(run.resources.map((r) => r.inputs))).toContain("<unknown>");
+    const { violations } = await evaluatePolicies(run.resources, { enforcementLevel: "mandatory" });
+    expect(violations).toEqual([]);
   });
 });

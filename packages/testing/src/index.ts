@@ -1,1 +1,13 @@
-export {};
+/**
+ * `@mlops/testing`: run a Pulumi program in-process under a recording mock engine (no CLI, no
+ * cloud), and query what it registered.
+ *
+ * @packageDocumentation
+ */
+export { runWithMocks } from "./run";
+export { loadStackConfig, SECRET_PLACEHOLDER, type StackConfig } from "./config";
+export { byType, one, childrenOf } from "./query";
+export { UNKNOWN } from "./types";
+export type { RecordedResource, InvokeRecord, LogRecord, MockRunOptions, MockRunResult, OutputsMock, FunctionMock } from "./types";
+export { MOCK_ACCOUNT_ID, MOCK_AWS_REGION, MOCK_GCP_PROJECT, MOCK_GCP_REGION } from "./ids";
+export { renderPolicyDocument } from "./policy-document";

@@ -21,6 +21,10 @@ describe("encoding inputs as the engine sends them to an analyzer", () => {
     expect(encoded).toEqual({ password: { [SIG]: SECRET, value: "p" }, nested: { id: UNKNOWN_VALUE, list: [1, null] } });
   });
 
+  it("reads the mock engine's recorded unknown (\"<unknown>\") as the unknown sentinel, not as a value", () => {
+    expect(encodeProperties({ storageEncrypted: "<unknown>", nested: { id: "<unknown>" } }, [])).toEqual({ storageEncrypted: UNKNOWN_VALUE, nested: { id: UNKNOWN_VALUE } });
+  });
+
   it("keeps values already wrapped as secrets secret, and finds their paths", () => {
     const inputs = { stringData: { token: { [SIG]: SECRET, value: "t" } } };
     expect(wrappedSecretPaths(inputs)).toEqual([["stringData", "token"]]);

@@ -2,6 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** Pulumi's wire value for "unknown during preview" (the engine sends it for every computed value). */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** How @mlops/testing records a value unknown during preview (its `UNKNOWN`). */
+export const RECORDED_UNKNOWN = "<unknown>";
 /** Key of the signature that marks special values (secrets, resource references, assets). */
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -67,6 +70,7 @@ export function encodeProperties(inputs: Record<string, unknown>, secretPaths: r
   };
   const encodeValue = (value: unknown, path: string[]): unknown => {
     if (value === undefined) return undefined;
+    if (value === RECORDED_UNKNOWN) return UNKNOWN_VALUE;
     if (value === null || typeof value === "boolean" || typeof value === "string") return value;
     if (typeof value === "number") return Number.isFinite(value) ? value : UNKNOWN_VALUE;
     if (pulumi.isUnknown(value)) return UNKNOWN_VALUE;

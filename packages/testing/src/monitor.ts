@@ -1,0 +1,371 @@
+// A resource monitor for the SDK's mock mode (`pulumi.runtime.setMockOptions`). Unlike the stock
+// `MockMonitor` it sees every request in full and records it: URNs with the whole parent type
+// chain, dependencies, secrets, options, providers (explicit and the engine's default ones),
+// invokes and component method calls. Canned outputs come from ./outputs and ./remote.
+import type * as pulumi from "@pulumi/pulumi";
+import { uuidOf } from "./ids";
+import { CALL_RULES, INVOKE_RULES, missingMockError } from "./invokes";
+import { cannedOutputs, type OutputContext } from "./outputs";
+import { fromStruct, providerproto, resproto, rpcError, toStruct } from "./proto";
+import { PROVIDER_PREFIX, Providers } from "./providers";
+import { remoteOutputs } from "./remote";
+import { applyTransforms, type Registration } from "./transforms";
+import type { FunctionMock, InvokeRecord, OutputsMock, RecordedResource } from "./types";
+import { decode, encode, isSecretWire, secretWire } from "./wire";
+
+type Callback = (err: Error | null, resp?: unknown) => void;
+
+const STACK_TYPE = "pulumi:pulumi:Stack";
+const F = resproto.ResourceMonitorFeature;
+/** What this monitor implements. Not output values (inputs stay plain, as with the stock mocks), not hooks. */
+const FEATURES = [F.RESOURCE_MONITOR_FEATURE_SECRETS, F.RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES, F.RESOURCE_MONITOR_FEATURE_ALIAS_SPECS, F.RESOURCE_MONITOR_FEATURE_DELETED_WITH, F.RESOURCE_MONITOR_FEATURE_REPLACE_WITH, F.RESOURCE_MONITOR_FEATURE_REPLACEMENT_TRIGGER, F.RESOURCE_MONITOR_FEATURE_TRANSFORMS, F.RESOURCE_MONITOR_FEATURE_PARAMETERIZATION];
+const LEGACY_FEATURES = new Set(["secrets", "resourceReferences", "aliasSpecs", "deletedWith", "replaceWith", "transforms", "parameterization"]);
+
+/** Everything a run configures. */
+export interface MonitorOptions {
+  project: string;
+  stack: string;
+  preview: boolean;
+  organization: string;
+  config: Record<string, string>;
+  secretKeys: readonly string[];
+  invokes: Record<string, FunctionMock>;
+  outputs: Record<string, OutputsMock>;
+  calls: Record<string, FunctionMock>;
+}
+
+interface Stored {
+  record: RecordedResource;
+  /** The type chain that prefixes children's types in their URNs ("" for the root stack). */
+  chain: string;
+  /** The wire state, for `pulumi:pulumi:getResource`. */
+  state: Record<string, unknown>;
+  /** The resource's own transforms, inherited by its children. */
+  transforms: string[];
+}
+
+/** The mock resource monitor of one run. */
+export class RecordingMonitor {
+  readonly resources: RecordedResource[] = [];
+  readonly invokes: InvokeRecord[] = [];
+  /** Errors the program may have swallowed but a run must not: unmocked invokes and calls. */
+  readonly failures: Error[] = [];
+  /** The root stack's outputs as sent (wire), once registered. */
+  stackOutputs: Record<string, unknown> | undefined;
+  /** Bumped on every request: the run waits until it stops moving. */
+  activity = 0;
+
+  private readonly byUrn = new Map<string, Stored>();
+  private readonly providers: Providers;
+  private readonly transformFns = new Map<string, pulumi.ResourceTransform>();
+  private readonly stackTransforms: string[] = [];
+
+  constructor(private readonly opts: MonitorOptions) {
+    this.providers = new Providers(opts, (type, name) => this.urnOf("", type, name), (record, wire) => this.store(record, record.type, wire, []));
+  }
+
+  // ---- resources -------------------------------------------------------------------------
+
+  registerResource(req: resproto.RegisterResourceRequest, callback: Callback): void {
+    this.activity++;
+    this.doRegister(req).then(
+      (resp) => callback(null, resp),
+      (err: unknown) => callback(rpcError(err)),
+    );
+  }
+
+  private async doRegister(req: resproto.RegisterResourceRequest): Promise<resproto.RegisterResourceResponse> {
+    const type = req.getType();
+    const name = req.getName();
+    const custom = req.getCustom();
+    const remote = req.getRemote();
+    const propertyDependencies: Record<string, string[]> = {};
+    const propertyDeps: string[] = [];
+    for (const [key, deps] of req.getPropertydependenciesMap().entries()) {
+      const urns = deps.getUrnsList();
+      if (urns.length === 0) continue;
+      propertyDependencies[key] = urns;
+      propertyDeps.push(...urns);
+    }
+    let reg: Registration = {
+      type,
+      name,
+      custom,
+      parent: req.getParent(),
+      props: fromStruct(req.getObject()),
+      protect: req.getProtect() === true,
+      retainOnDelete: req.getRetainondelete() === true,
+      provider: req.getProvider(),
+      dependsOn: req.getDependenciesList(),
+      ignoreChanges: req.getIgnorechangesList(),
+      additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    };
+    const ownTransforms = req.getTransformsList().map((cb) => cb.getToken());
+    const transforms = this.transformsFor(ownTransforms, reg.parent);
+    if (transforms.length > 0) reg = await applyTransforms(transforms, reg);
+
+    const urn = this.urnOf(reg.parent, type, name);
+    if (this.byUrn.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+    const decoded = decode(reg.props);
+    const pkg = type.split(":")[0] ?? "";
+    let provider = reg.provider || (remote ? (req.getProvidersMap().get(pkg) ?? "") : "");
+    if (!provider && (custom || remote) && !type.startsWith(PROVIDER_PREFIX) && pkg !== "pulumi") provider = this.providers.defaultFor(pkg, req.getVersion());
+
+    const record: RecordedResource = {
+      type,
+      name,
+      urn,
+      ...(reg.parent ? { parent: reg.parent } : {}),
+      dependencies: unique([...reg.dependsOn, ...propertyDeps, ...decoded.dependencies]),
+      propertyDependencies,
+      inputs: decoded.value,
+      secretPaths: decoded.secretPaths,
+      protect: reg.protect,
+      retainOnDelete: reg.retainOnDelete,
+      ...(provider ? { provider } : {}),
+      custom,
+      remote,
+      outputs: {},
+    };
+
+    let state: Record<string, unknown> = reg.props;
+    let id = "";
+    if (custom || remote) {
+      const ctx = this.providers.context(type, name, decoded.value, [provider, req.getProvidersMap().get("aws"), req.getProvidersMap().get("gcp")]);
+      const answer = this.answer(ctx, urn, custom, reg.props);
+      state = withSecretOutputs(answer.state, reg.additionalSecretOutputs);
+      record.outputs = answer.plain;
+      if (answer.id) {
+        id = answer.id;
+        record.id = id;
+      }
+      if (type.startsWith(PROVIDER_PREFIX)) this.providers.remember(Providers.ref(urn, id), decoded.value);
+    }
+    this.store(record, type, state, ownTransforms);
+
+    const resp = new resproto.RegisterResourceResponse();
+    resp.setUrn(urn);
+    resp.setId(id);
+    resp.setObject(toStruct(state));
+    return resp;
+  }
+
+  /** The id, wire state and plain outputs the "provider" answers for a custom or remote resource. */
+  private answer(ctx: OutputContext, urn: string, custom: boolean, wireInputs: Record<string, unknown>): { id: string; state: Record<string, unknown>; plain: Record<string, unknown> } {
+    const user = this.opts.outputs[ctx.type]?.({ name: ctx.name, inputs: ctx.inputs });
+    let id = "";
+    let computed: Record<string, unknown> = {};
+    if (!this.opts.preview) {
+      if (ctx.type.startsWith(PROVIDER_PREFIX)) id = uuidOf(urn);
+      else if (custom) ({ id, computed } = cannedOutputs(ctx));
+      else computed = remoteOutputs(ctx);
+    }
+    if (user) {
+      computed = { ...computed, ...user };
+      if (typeof user["id"] === "string" && custom) id = user["id"];
+    }
+    // Remote components do not echo their inputs during a preview: everything is unknown.
+    const base = !custom && this.opts.preview && !user ? {} : wireInputs;
+    const state: Record<string, unknown> = { ...base };
+    for (const k of Object.keys(computed)) state[k] = encode(computed[k]);
+    const plain = { ...(base === wireInputs ? ctx.inputs : {}), ...computed };
+    return { id, state, plain };
+  }
+
+  private store(record: RecordedResource, type: string, state: Record<string, unknown>, transforms: string[]): void {
+    const parentChain = record.parent ? this.chainOf(record.parent) : "";
+    const chain = type === STACK_TYPE && !record.parent ? "" : parentChain ? `${parentChain}$${type}` : type;
+    this.byUrn.set(record.urn, { record, chain, state, transforms });
+    this.resources.push(record);
+  }
+
+  registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback): void {
+    this.activity++;
+    respond(callback, () => {
+      const urn = req.getUrn();
+      const stored = this.byUrn.get(urn);
+      if (!stored) throw new Error(`unknown resource ${urn}`);
+      const wire = fromStruct(req.getOutputs());
+      stored.record.outputs = decode(wire).value;
+      stored.state = wire;
+      if (stored.record.type === STACK_TYPE && !stored.record.parent) this.stackOutputs = wire;
+      return {};
+    });
+  }
+
+  readResource(req: resproto.ReadResourceRequest, callback: Callback): void {
+    this.activity++;
+    respond(callback, () => {
+      const type = req.getType();
+      const name = req.getName();
+      const parent = req.getParent();
+      const urn = this.urnOf(parent, type, name);
+      if (this.byUrn.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+      const wire = fromStruct(req.getProperties());
+      const decoded = decode(wire);
+      const provider = req.getProvider() || this.providers.defaultFor(type.split(":")[0] ?? "", req.getVersion());
+      const ctx = { ...this.providers.context(type, name, decoded.value, [provider]), existingId: req.getId() };
+      // A read returns the existing resource's state, known even in a preview.
+      const computed = { ...cannedOutputs(ctx).computed, ...this.opts.outputs[type]?.({ name, inputs: decoded.value }) };
+      const state: Record<string, unknown> = { ...wire };
+      for (const k of Object.keys(computed)) state[k] = encode(computed[k]);
+      const record: RecordedResource = {
+        type,
+        name,
+        urn,
+        ...(parent ? { parent } : {}),
+        dependencies: unique(req.getDependenciesList()),
+        propertyDependencies: {},
+        inputs: decoded.value,
+        secretPaths: decoded.secretPaths,
+        protect: false,
+        retainOnDelete: false,
+        provider,
+        custom: true,
+        remote: false,
+        id: req.getId(),
+        outputs: { ...decoded.value, ...computed },
+      };
+      this.store(record, type, withSecretOutputs(state, req.getAdditionalsecretoutputsList()), []);
+      const resp = new resproto.ReadResourceResponse();
+      resp.setUrn(urn);
+      resp.setProperties(toStruct(state));
+      return resp;
+    });
+  }
+
+  // ---- functions -------------------------------------------------------------------------
+
+  invoke(req: resproto.ResourceInvokeRequest, callback: Callback): void {
+    this.activity++;
+    respond(callback, () => {
+      const token = req.getTok();
+      const args = decode(fromStruct(req.getArgs())).value;
+      const resp = new resproto.ResourceInvokeResponse();
+      if (token === "pulumi:pulumi:getResource") {
+        const stored = this.byUrn.get(String(args["urn"]));
+        if (!stored) throw new Error(`unknown resource ${String(args["urn"])}`);
+        resp.setReturn(toStruct({ urn: stored.record.urn, id: stored.record.id ?? null, state: stored.state }));
+        return resp;
+      }
+      this.invokes.push({ token, args });
+      resp.setReturn(toStruct(encode(this.runFunction("invoke", token, args, req.getProvider())) as Record<string, unknown>));
+      return resp;
+    });
+  }
+
+  call(req: resproto.ResourceCallRequest, callback: Callback): void {
+    this.activity++;
+    respond(callback, () => {
+      const args = decode(fromStruct(req.getArgs())).value;
+      const resp = new providerproto.CallResponse();
+      resp.setReturn(toStruct(encode(this.runFunction("call", req.getTok(), args, req.getProvider())) as Record<string, unknown>));
+      return resp;
+    });
+  }
+
+  private runFunction(kind: "invoke" | "call", token: string, args: Record<string, unknown>, providerRef: string): Record<string, unknown> {
+    const user = (kind === "invoke" ? this.opts.invokes : this.opts.calls)[token];
+    if (user) return user(args) ?? {};
+    const canned = (kind === "invoke" ? INVOKE_RULES : CALL_RULES)[token];
+    if (!canned) {
+      const err = missingMockError(kind, token);
+      this.failures.push(err);
+      throw err;
+    }
+    const pkg = token.split(":")[0] ?? "";
+    const self = kind === "call" ? this.byUrn.get(String(args["__self__"]))?.record : undefined;
+    const { region, project, account } = this.providers.invokeContext(pkg, providerRef);
+    return canned(args, { region, project, account, ...(self ? { self } : {}) });
+  }
+
+  // ---- features, packages, transforms ---------------------------------------------------------
+
+  supportsFeature(req: resproto.SupportsFeatureRequest, callback: Callback): void {
+    const resp = new resproto.SupportsFeatureResponse();
+    resp.setHassupport(LEGACY_FEATURES.has(req.getId()));
+    callback(null, resp);
+  }
+
+  getDeploymentInfo(_req: unknown, callback: Callback): void {
+    const resp = new resproto.DeploymentInfo();
+    resp.setProject(this.opts.project);
+    resp.setStack(this.opts.stack);
+    resp.setOrganization(this.opts.organization);
+    resp.setDryrun(this.opts.preview);
+    resp.setSupportedfeaturesList(FEATURES);
+    callback(null, resp);
+  }
+
+  registerPackage(req: resproto.RegisterPackageRequest, callback: Callback): void {
+    const resp = new resproto.RegisterPackageResponse();
+    resp.setRef(`mock-package-${req.getName()}-${req.getVersion()}`);
+    callback(null, resp);
+  }
+
+  /** Called by the SDK's callback server with the function behind each transform token. */
+  recordTransformCallback(token: string, transform: pulumi.ResourceTransform): void {
+    this.transformFns.set(token, transform);
+  }
+
+  registerStackTransform(req: { getToken(): string }, callback: Callback): void {
+    this.stackTransforms.push(req.getToken());
+    callback(null, {});
+  }
+
+  signalAndWaitForShutdown(_req: unknown, callback: Callback): void {
+    callback(null, {});
+  }
+
+  close(): void {
+    // Nothing to close: no connection.
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private transformsFor(own: string[], parent: string): pulumi.ResourceTransform[] {
+    const tokens = [...own];
+    for (let p = parent; p; p = this.byUrn.get(p)?.record.parent ?? "") tokens.push(...(this.byUrn.get(p)?.transforms ?? []));
+    tokens.push(...this.stackTransforms);
+    return tokens.map((t) => this.transformFns.get(t)).filter((t): t is pulumi.ResourceTransform => t !== undefined);
+  }
+
+  /** The URN the engine computes: the parent's whole type chain, `$`-joined, before the type. */
+  private urnOf(parent: string, type: string, name: string): string {
+    const chain = parent ? this.chainOf(parent) : "";
+    return `urn:pulumi:${this.opts.stack}::${this.opts.project}::${chain ? `${chain}$` : ""}${type}::${name}`;
+  }
+
+  private chainOf(urn: string): string {
+    const stored = this.byUrn.get(urn);
+    if (stored) return stored.chain;
+    // A parent we did not register (a URN from elsewhere): its URN carries its chain.
+    const qualified = urn.split("::")[2] ?? "";
+    return qualified === STACK_TYPE ? "" : qualified;
+  }
+}
+
+/** Answers a monitor callback once: with the response, or with the error `fn` threw. */
+function respond(callback: Callback, fn: () => unknown): void {
+  let resp: unknown;
+  try {
+    resp = fn();
+  } catch (err) {
+    callback(rpcError(err));
+    return;
+  }
+  callback(null, resp);
+}
+
+function unique(xs: readonly string[]): string[] {
+  return xs.length < 2 ? [...xs] : [...new Set(xs)];
+}
+
+/** Marks the `additionalSecretOutputs` of a response secret, as the engine does. */
+function withSecretOutputs(state: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  for (const k of keys) {
+    const v = state[k];
+    if (v !== undefined && !isSecretWire(v)) state[k] = secretWire(v);
+  }
+  return state;
+}

@@ -1,0 +1,45 @@
+// The SDK's own protobuf classes, loaded from the copy of @pulumi/pulumi the program uses, so the
+// messages our mock monitor returns are exactly what the runtime expects.
+import { createRequire } from "node:module";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import * as providerproto from "@pulumi/pulumi/proto/provider_pb";
+
+export { resproto, providerproto };
+
+/** The protobuf Struct type, as the SDK's messages declare it. */
+export type Struct = NonNullable<ReturnType<resproto.RegisterResourceResponse["getObject"]>>;
+
+interface StructClass {
+  fromJavaScript(value: Record<string, unknown>): Struct;
+}
+
+// google-protobuf is a dependency of @pulumi/pulumi, not ours: resolve it from there.
+const fromPulumi = createRequire(require.resolve("@pulumi/pulumi/package.json"));
+const structModule = fromPulumi("google-protobuf/google/protobuf/struct_pb") as { Struct: StructClass };
+
+/** Builds a protobuf Struct from a wire object (no `undefined` anywhere). */
+export function toStruct(value: Record<string, unknown>): Struct {
+  return structModule.Struct.fromJavaScript(value);
+}
+
+/** The plain JS of a Struct (absent: an empty object). */
+export function fromStruct(s: Struct | undefined): Record<string, unknown> {
+  return s ? (s.toJavaScript() as Record<string, unknown>) : {};
+}
+
+/** A gRPC-style error: the SDK surfaces `details` as the message of the error it throws. */
+export interface RpcError extends Error {
+  code: number;
+  details: string;
+}
+
+const GRPC_UNKNOWN = 2;
+
+/** Wraps an error for a monitor callback; keeps the original error reachable as `cause`. */
+export function rpcError(err: unknown): RpcError {
+  const message = err instanceof Error ? err.message : String(err);
+  const e = new Error(message, { cause: err }) as RpcError;
+  e.code = GRPC_UNKNOWN;
+  e.details = message;
+  return e;
+}
