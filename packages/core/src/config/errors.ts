@@ -1,3 +1,5 @@
+import * as pulumi from "@pulumi/pulumi";
+
 /** One bad configuration value: the full key (`mlops-platform:database.sizeGb`), what was given, why. */
 export interface ConfigIssue {
   key: string;
@@ -7,9 +9,10 @@ export interface ConfigIssue {
 
 /**
  * Every problem in a stack's configuration, reported together before any resource is
- * registered. The message is meant for people: one line per key, no stack trace.
+ * registered. The message is meant for people: one line per key, no stack trace. A RunError,
+ * so `pulumi up` / `preview` print just the message instead of the program source and a trace.
  */
-export class ConfigError extends Error {
+export class ConfigError extends pulumi.RunError {
   constructor(
     public readonly stackName: string,
     public readonly issues: readonly ConfigIssue[],

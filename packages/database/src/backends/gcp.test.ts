@@ -29,7 +29,7 @@ describe("Database on gcp (Cloud SQL for PostgreSQL)", () => {
   it("has a private IP only on the given network and accepts only TLS connections", async () => {
     const { resources } = await run();
     expect(instanceOf(resources).inputs).toMatchObject({
-      name: "metadata",
+      name: "prod-metadata", // the stack in the name: stacks sharing a project do not collide
       project: "prj",
       region: "europe-west1",
       databaseVersion: "POSTGRES_16",
@@ -99,9 +99,9 @@ describe("Database on gcp (Cloud SQL for PostgreSQL)", () => {
     const { resources, stackOutputs, secretOutputs } = await run({ databaseName: "features", username: "feast" });
     const instance = instanceOf(resources);
     const password = one(resources, "random:index/randomPassword:RandomPassword");
-    expect(one(resources, "gcp:sql/database:Database").inputs).toMatchObject({ instance: "metadata", name: "features", deletionPolicy: "ABANDON" });
+    expect(one(resources, "gcp:sql/database:Database").inputs).toMatchObject({ instance: "prod-metadata", name: "features", deletionPolicy: "ABANDON" });
     const user = one(resources, "gcp:sql/user:User");
-    expect(user.inputs).toMatchObject({ instance: "metadata", name: "feast", password: password.outputs["result"], deletionPolicy: "ABANDON" });
+    expect(user.inputs).toMatchObject({ instance: "prod-metadata", name: "feast", password: password.outputs["result"], deletionPolicy: "ABANDON" });
     expect(user.secretPaths).toContain("password");
     expect(secretOutputs).toEqual(expect.arrayContaining(["password", "connectionString"]));
     const encoded = encodeURIComponent(String(password.outputs["result"]));

@@ -42,8 +42,9 @@ function encryptionKey(
  * with a customer key, daily backups with point-in-time recovery, deletion protection (API and
  * Pulumi side) and a final backup when `deletionProtection` is on.
  *
- * The instance name is fixed (`physicalName([name])`) and Cloud SQL keeps a deleted instance's name
- * reserved for about a week: re-creating the component under the same name fails in between.
+ * The instance name is fixed (`<stack>-<name>`, so stacks sharing a project don't collide) and Cloud
+ * SQL keeps a deleted instance's name reserved for about a week: re-creating the component under
+ * the same name fails in between.
  */
 export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabaseArgs): { outputs: DatabaseOutputs; native: GcpDatabaseNative } {
   const { project, region, networkId, dependsOn = [] } = requirePlacement(parent, r.placement, "gcp");
@@ -51,7 +52,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
   const hour = (h: number) => `${String(h % 24).padStart(2, "0")}:00`;
 
   const instance = new gcp.sql.DatabaseInstance(`${name}-postgres`, {
-    name: physicalName([name]),
+    name: physicalName([pulumi.getStack(), name], 98),
     project,
     region,
     databaseVersion: `POSTGRES_${r.engineVersion}`,
