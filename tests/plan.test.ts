@@ -1,0 +1,37 @@
+// The plan library in-process: what the CLI prints and writes, without spawning a process.
+import { describe, expect, it } from "@jest/globals";
+import path from "node:path";
+import { PlanError, exitCodeOf, plan, renderReport, renderTree, toJson } from "@mlops/cli";
+
+const fixtures = path.join(__dirname, "fixtures");
+
+describe("plan()", () => {
+  it("plans the root program's local stack, with the tree under the stack and the summary", async () => {
+    const result = await plan({ stack: "local" });
+    expect(result).toMatchObject({ mocked: true, stack: "local", project: "mlops-platform", tier: "dev", tierSource: "config mlops-platform:tier", enforcement: "advisory" });
+    expect(exitCodeOf(result)).toBe(0);
+    const tree = renderTree(result.resources);
+    // Top level: the stack, and the engine's default providers (parentless, as in real Pulumi).
+    expect(tree.filter((l) => /^[├└]/.test(l))).toEqual(["├─ pulumi:pulumi:Stack  mlops-platform-local", "└─ pulumi:providers:random  default_4_21_2"]);
+    expect(tree.some((l) => /^ {3}[├└]─ mlops:database:Database {2}metadata$/.test(l))).toBe(true);
+    const report = renderReport(result, { tree: false });
+    expect(report).toContain("MOCKED PLAN");
+    expect(report).toMatch(/By provider:\n\s+\d+ {2}kubernetes/);
+    expect(report).toContain("Secret outputs: cacheConnectionUrl, databaseConnectionString");
+    expect(result.outputs["databaseConnectionString"]).toBe("[secret]");
+    expect(JSON.parse(toJson(result)).resources.length).toBe(result.resources.length);
+  });
+
+  it("reports mandatory violations with exit code 1 for a prod-tier program", async () => {
+    const result = await plan({ stack: "prod", programDir: path.join(fixtures, "insecure-program") });
+    expect(result.tier).toBe("prod");
+    expect(result.tierSource).toBe("stack name");
+    expect(result.policy.mandatory).toBeGreaterThanOrEqual(5);
+    expect(exitCodeOf(result)).toBe(1);
+  });
+
+  it("turns a config error into a PlanError carrying the ConfigError's message", async () => {
+    await expect(plan({ stack: "negative-size", programDir: path.join(fixtures, "bad-config") })).rejects.toThrow(PlanError);
+    await expect(plan({ stack: "negative-size", programDir: path.join(fixtures, "bad-config") })).rejects.toThrow("mlops-platform:database.sizeGb: -5 is not allowed");
+  });
+});
