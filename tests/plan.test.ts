@@ -13,7 +13,7 @@ describe("plan()", () => {
     const tree = renderTree(result.resources);
     // Top level: the stack, and the engine's default providers (parentless, as in real Pulumi).
     expect(tree.filter((l) => /^[├└]/.test(l))).toEqual(["├─ pulumi:pulumi:Stack  mlops-platform-local", "└─ pulumi:providers:random  default_4_21_2"]);
-    expect(tree.some((l) => /^│  [├└]─ mlops:database:Database {2}metadata$/.test(l))).toBe(true);
+    expect(tree.some((l) => /^│ {2}[├└]─ mlops:database:Database {2}metadata$/.test(l))).toBe(true);
     const report = renderReport(result, { tree: false });
     expect(report).toContain("MOCKED PLAN");
     expect(report).toMatch(/By provider:\n\s+\d+ {2}kubernetes/);
