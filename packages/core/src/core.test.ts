@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import * as pulumi from "@pulumi/pulumi";
 import { COMPATIBILITY, DEFAULT_MODULES, SLOTS, SLOT_VALUES, incompatibility } from "./config";
 import { invalidArg, protectByDefault, requirePlacement } from "./component";
+import { dataVolumeClaim, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "./kubernetes";
 import { physicalName } from "./naming";
 import { backendFor, CLOUDS } from "./platform";
 import { gcpLabels, kubernetesLabels, REQUIRED_TAG_KEYS, standardTags } from "./tags";
@@ -83,5 +84,21 @@ describe("component argument errors", () => {
 
   it("names the input, its value and what is allowed", () => {
     expect(() => invalidArg(component, "sizeGb", -1, "must be >= 20")).toThrow("sizeGb: -1 is not allowed; must be >= 20");
+  });
+});
+
+describe("kubernetes spec fragments", () => {
+  it("meets Pod Security restricted at pod and container level", () => {
+    expect(restrictedPodSecurity(70)).toEqual({ runAsNonRoot: true, runAsUser: 70, runAsGroup: 70, fsGroup: 70, fsGroupChangePolicy: "OnRootMismatch", seccompProfile: { type: "RuntimeDefault" } });
+    expect(restrictedContainerSecurity(999, 1000)).toMatchObject({ allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ["ALL"] }, runAsUser: 999, runAsGroup: 1000 });
+  });
+
+  it("claims the data volume with the StorageClass only when one is given", () => {
+    expect(dataVolumeClaim({ a: "b" }, 5).spec).toEqual({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "5Gi" } } });
+    expect(dataVolumeClaim({ a: "b" }, 5, "fast").spec).toMatchObject({ storageClassName: "fast" });
+  });
+
+  it("admits the namespace's own pods on one TCP port", () => {
+    expect(sameNamespaceIngress({ app: "x" }, 5432)).toEqual({ podSelector: { matchLabels: { app: "x" } }, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: 5432 }] }] });
   });
 });

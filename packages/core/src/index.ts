@@ -6,3 +6,4 @@ export * from "./component";
 export * from "./config";
 export * from "./keys";
 export * from "./engines";
+export * from "./kubernetes";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { kubernetesLabels, physicalName, requirePlacement } from "@mlops/core";
+import { dataVolumeClaim, kubernetesLabels, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "@mlops/core";
 import { REDIS_PORT } from "../defaults";
 import type { ResolvedCacheArgs } from "../defaults";
 import type { CacheOutputs } from "../types";
@@ -63,7 +63,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
           spec: {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
-            securityContext: { runAsNonRoot: true, runAsUser: REDIS_UID, runAsGroup: REDIS_GID, fsGroup: REDIS_GID, seccompProfile: { type: "RuntimeDefault" } },
+            securityContext: restrictedPodSecurity(REDIS_UID, REDIS_GID),
             containers: [
               {
                 name: "redis",
@@ -79,28 +79,12 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
                 resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: `${r.memorySizeGb}Gi` } },
                 livenessProbe: probe(15, 10),
                 readinessProbe: probe(5, 5),
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  capabilities: { drop: ["ALL"] },
-                  readOnlyRootFilesystem: true,
-                  runAsNonRoot: true,
-                  runAsUser: REDIS_UID,
-                  runAsGroup: REDIS_GID,
-                },
+                securityContext: restrictedContainerSecurity(REDIS_UID, REDIS_GID),
               },
             ],
           },
         },
-        volumeClaimTemplates: [
-          {
-            metadata: { name: "data", labels },
-            spec: {
-              accessModes: ["ReadWriteOnce"],
-              ...(placement.storageClass ? { storageClassName: placement.storageClass } : {}),
-              resources: { requests: { storage: `${r.sizeGb}Gi` } },
-            },
-          },
-        ],
+        volumeClaimTemplates: [dataVolumeClaim(labels, r.sizeGb, placement.storageClass)],
       },
     },
     { parent, protect: r.protect },
@@ -109,11 +93,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
     `${name}-netpol`,
     {
       metadata: metadata("redis"),
-      spec: {
-        podSelector: { matchLabels: selector },
-        policyTypes: ["Ingress"],
-        ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: REDIS_PORT }] }],
-      },
+      spec: sameNamespaceIngress(selector, REDIS_PORT),
     },
     { parent },
   );

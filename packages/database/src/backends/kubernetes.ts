@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type * as random from "@pulumi/random";
-import { kubernetesLabels, physicalName, requirePlacement } from "@mlops/core";
+import { dataVolumeClaim, kubernetesLabels, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "@mlops/core";
 import type { Tier } from "@mlops/core";
 import { POSTGRES_PORT } from "../defaults";
 import type { PostgresMajorVersion, ResolvedDatabaseArgs } from "../defaults";
@@ -83,10 +83,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           terminationGracePeriodSeconds: 60,
-          securityContext: {
-            runAsNonRoot: true, runAsUser: POSTGRES_UID, runAsGroup: POSTGRES_UID, fsGroup: POSTGRES_UID,
-            fsGroupChangePolicy: "OnRootMismatch", seccompProfile: { type: "RuntimeDefault" },
-          },
+          securityContext: restrictedPodSecurity(POSTGRES_UID),
           containers: [{
             name: "postgres",
             image: POSTGRES_IMAGES[r.engineVersion],
@@ -103,10 +100,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
             startupProbe: { ...isReady, periodSeconds: 5, failureThreshold: 60 },
             readinessProbe: { ...isReady, periodSeconds: 10, timeoutSeconds: 5 },
             livenessProbe: { ...isReady, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 },
-            securityContext: {
-              allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, privileged: false,
-              readOnlyRootFilesystem: true, runAsNonRoot: true, runAsUser: POSTGRES_UID, runAsGroup: POSTGRES_UID,
-            },
+            securityContext: restrictedContainerSecurity(POSTGRES_UID),
             // The root filesystem is read-only: the socket/lock dir and /tmp are emptyDirs.
             volumeMounts: [
               { name: "data", mountPath: DATA_DIR },
@@ -117,20 +111,13 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
           volumes: [{ name: "run", emptyDir: {} }, { name: "tmp", emptyDir: {} }],
         },
       },
-      volumeClaimTemplates: [{
-        metadata: { name: "data", labels: selector },
-        spec: { accessModes: ["ReadWriteOnce"], storageClassName: storageClass, resources: { requests: { storage: `${r.sizeGb}Gi` } } },
-      }],
+      volumeClaimTemplates: [dataVolumeClaim(selector, r.sizeGb, storageClass)],
     },
   }, { parent, protect: r.protect });
 
   const networkPolicy = new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {
     metadata: meta(physicalName([name, "ingress"])),
-    spec: {
-      podSelector: { matchLabels: selector },
-      policyTypes: ["Ingress"],
-      ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: POSTGRES_PORT }] }],
-    },
+    spec: sameNamespaceIngress(selector, POSTGRES_PORT),
   }, { parent });
 
   const host = pulumi.interpolate`${service.metadata.name}.${namespace}.svc.cluster.local`;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { kubernetesLabels, physicalName, requirePlacement } from "@mlops/core";
+import { dataVolumeClaim, kubernetesLabels, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "@mlops/core";
 import type { ResolvedObjectStoreArgs } from "../defaults";
 import type { ObjectStoreOutputs } from "../types";
 
@@ -21,9 +21,9 @@ export const MC_IMAGE = "quay.io/minio/mc:RELEASE.2025-04-16T18-13-26Z";
 export const MINIO_PORT = 9000;
 const UID = 1000;
 
-/** Restricted-profile security context shared by the server and the bucket job. */
-const podSecurity = { runAsNonRoot: true, runAsUser: UID, runAsGroup: UID, fsGroup: UID, seccompProfile: { type: "RuntimeDefault" } };
-const containerSecurity = { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, readOnlyRootFilesystem: true, runAsNonRoot: true, runAsUser: UID };
+/** Restricted-profile security contexts shared by the server and the bucket job. */
+const podSecurity = restrictedPodSecurity(UID);
+const containerSecurity = restrictedContainerSecurity(UID);
 
 /**
  * MinIO in-cluster: root credentials generated and kept in a Secret, data on a PVC, a restricted
@@ -93,16 +93,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
             volumes: [{ name: "tmp", emptyDir: {} }],
           },
         },
-        volumeClaimTemplates: [
-          {
-            metadata: { name: "data", labels },
-            spec: {
-              accessModes: ["ReadWriteOnce"],
-              ...(placement.storageClass ? { storageClassName: placement.storageClass } : {}),
-              resources: { requests: { storage: `${r.sizeGb}Gi` } },
-            },
-          },
-        ],
+        volumeClaimTemplates: [dataVolumeClaim(labels, r.sizeGb, placement.storageClass)],
       },
     },
     { parent, protect: r.protect },
@@ -111,7 +102,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
     `${name}-netpol`,
     {
       metadata: metadata("minio"),
-      spec: { podSelector: { matchLabels: selector }, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: MINIO_PORT }] }] },
+      spec: sameNamespaceIngress(selector, MINIO_PORT),
     },
     { parent },
   );
