@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { TIER_DEFAULTS, protectByDefault } from "@mlops/core";
-import type { Backend, Placement, Tags, Tier } from "@mlops/core";
+import { TIER_DEFAULTS, resolveBase, type ResolvedBase } from "@mlops/core";
+import type { Backend, Tier } from "@mlops/core";
 import type { CacheArgs } from "./types";
 
 /**
@@ -34,12 +34,7 @@ export const GCP_SNAPSHOT_PERIOD: Readonly<Record<Tier, "DISABLED" | "TWENTY_FOU
 export const MAINTENANCE_DAY = "sun";
 
 /** CacheArgs with every default applied; what the backends build from. */
-export interface ResolvedCacheArgs {
-  backend: Backend;
-  tier: Tier;
-  tags: Tags;
-  placement: Placement;
-  protect: boolean;
+export interface ResolvedCacheArgs extends ResolvedBase {
   engineVersion: string;
   /** The backend's own value for engineVersion (see ENGINE_VERSIONS). */
   engineNative: string;
@@ -73,11 +68,7 @@ export function withDefaults(args: CacheArgs): ResolvedCacheArgs {
   }
   const backupHourUtc = cronHour(tier.backup.schedule);
   return {
-    backend: args.backend,
-    tier: args.tier,
-    tags: { ...args.tags },
-    placement: args.placement,
-    protect: args.protect ?? protectByDefault(args.tier),
+    ...resolveBase(args),
     engineVersion,
     engineNative,
     nodeType: args.nodeType ?? tier.cache.awsNodeType,

@@ -65,3 +65,17 @@ export function invalidArg(component: pulumi.Resource, input: string, value: unk
 export function protectByDefault(tier: Tier): boolean {
   return tier !== "dev";
 }
+
+/** The shared part of every component's resolved args. */
+export interface ResolvedBase {
+  backend: Backend;
+  tier: Tier;
+  tags: Tags;
+  placement: Placement;
+  protect: boolean;
+}
+
+/** Resolves the args every component shares: a copy of the tags and `protect` from the tier. */
+export function resolveBase(args: PlatformComponentArgs): ResolvedBase {
+  return { backend: args.backend, tier: args.tier, tags: { ...args.tags }, placement: args.placement, protect: args.protect ?? protectByDefault(args.tier) };
+}

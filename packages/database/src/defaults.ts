@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { TIER_DEFAULTS, protectByDefault } from "@mlops/core";
-import type { Backend, Placement, Tags, Tier } from "@mlops/core";
+import { TIER_DEFAULTS, resolveBase, type ResolvedBase } from "@mlops/core";
+import type { Backend, Tier } from "@mlops/core";
 import type { DatabaseArgs } from "./types";
 
 /** PostgreSQL major versions the three backends all offer (RDS, Cloud SQL, the official image). */
@@ -12,12 +12,7 @@ export type PostgresMajorVersion = (typeof SUPPORTED_MAJOR_VERSIONS)[number];
 export const POSTGRES_PORT = 5432;
 
 /** Every arg resolved: what the backends build from. Optional only where "unset" means something. */
-export interface ResolvedDatabaseArgs {
-  backend: Backend;
-  tier: Tier;
-  tags: Tags;
-  placement: Placement;
-  protect: boolean;
+export interface ResolvedDatabaseArgs extends ResolvedBase {
   engineVersion: PostgresMajorVersion;
   databaseName: string;
   username: string;
@@ -51,11 +46,7 @@ export function cronHour(schedule: string): number {
 export function withDefaults(args: DatabaseArgs): ResolvedDatabaseArgs {
   const tier = TIER_DEFAULTS[args.tier];
   return {
-    backend: args.backend,
-    tier: args.tier,
-    tags: { ...args.tags },
-    placement: args.placement,
-    protect: args.protect ?? protectByDefault(args.tier),
+    ...resolveBase(args),
     engineVersion: (args.engineVersion ?? "16") as PostgresMajorVersion,
     databaseName: args.databaseName ?? "mlops",
     username: args.username ?? "mlops_admin",

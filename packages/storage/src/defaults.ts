@@ -1,17 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { TIER_DEFAULTS, protectByDefault, type Backend, type Placement, type Tags, type Tier } from "@mlops/core";
+import { TIER_DEFAULTS, resolveBase, type ResolvedBase } from "@mlops/core";
 import type { ObjectStoreArgs } from "./types";
 
 /** Incomplete multipart uploads are aborted after this many days on every backend that can. */
 export const ABORT_MULTIPART_AFTER_DAYS = 7;
 
 /** ObjectStoreArgs with every default applied; what the backends build from. */
-export interface ResolvedObjectStoreArgs {
-  backend: Backend;
-  tier: Tier;
-  tags: Tags;
-  placement: Placement;
-  protect: boolean;
+export interface ResolvedObjectStoreArgs extends ResolvedBase {
   versioning: boolean;
   transitionToColdAfterDays: number;
   expireNoncurrentAfterDays: number;
@@ -26,11 +21,7 @@ export interface ResolvedObjectStoreArgs {
 export function withDefaults(args: ObjectStoreArgs): ResolvedObjectStoreArgs {
   const tier = TIER_DEFAULTS[args.tier];
   return {
-    backend: args.backend,
-    tier: args.tier,
-    tags: { ...args.tags },
-    placement: args.placement,
-    protect: args.protect ?? protectByDefault(args.tier),
+    ...resolveBase(args),
     versioning: args.versioning ?? true,
     transitionToColdAfterDays: args.lifecycle?.transitionToColdAfterDays ?? tier.objectStore.transitionToColdAfterDays,
     expireNoncurrentAfterDays: args.lifecycle?.expireNoncurrentAfterDays ?? tier.objectStore.expireNoncurrentAfterDays,
