@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import * as pulumi from "@pulumi/pulumi";
 import { COMPATIBILITY, DEFAULT_MODULES, SLOTS, SLOT_VALUES, incompatibility } from "./config";
-import { invalidArg, protectByDefault, requirePlacement } from "./component";
+import { invalidArg, protectByDefault, requirePlacement, resolveBase } from "./component";
 import { dataVolumeClaim, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "./kubernetes";
 import { physicalName } from "./naming";
 import { backendFor, CLOUDS } from "./platform";
@@ -80,6 +80,14 @@ describe("component argument errors", () => {
   it("names the missing placement", () => {
     expect(() => requirePlacement(component, {}, "aws")).toThrow('placement.aws is required when backend is "aws"');
     expect(requirePlacement(component, { kubernetes: { namespace: "ns" } }, "kubernetes")).toEqual({ namespace: "ns" });
+  });
+
+  it("resolves the shared args: tags copied, protect from the tier unless set", () => {
+    const tags = { a: "b" };
+    const base = resolveBase({ backend: "gcp", tier: "staging", tags, placement: {} });
+    expect(base).toEqual({ backend: "gcp", tier: "staging", tags: { a: "b" }, placement: {}, protect: true });
+    expect(base.tags).not.toBe(tags);
+    expect(resolveBase({ backend: "aws", tier: "prod", tags, placement: {}, protect: false }).protect).toBe(false);
   });
 
   it("names the input, its value and what is allowed", () => {
