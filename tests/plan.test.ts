@@ -1,5 +1,7 @@
 // The plan library in-process: what the CLI prints and writes, without spawning a process.
 import { describe, expect, it } from "@jest/globals";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { PlanError, exitCodeOf, plan, renderReport, renderTree, toJson } from "@mlops/cli";
 
@@ -33,5 +35,26 @@ describe("plan()", () => {
   it("turns a config error into a PlanError carrying the ConfigError's message", async () => {
     await expect(plan({ stack: "negative-size", programDir: path.join(fixtures, "bad-config") })).rejects.toThrow(PlanError);
     await expect(plan({ stack: "negative-size", programDir: path.join(fixtures, "bad-config") })).rejects.toThrow("mlops-platform:database.sizeGb: -5 is not allowed");
+  });
+
+  it("resolves a program's imports from its own node_modules first, then from the platform's", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "team-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: team-own-modules\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+    fs.mkdirSync(path.join(dir, "node_modules", "team-naming"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "node_modules", "team-naming", "index.js"), 'exports.prefix = "team-own";\n');
+    fs.writeFileSync(
+      path.join(dir, "index.ts"),
+      [
+        'import * as aws from "@pulumi/aws";',
+        'import { prefix } from "team-naming";',
+        'const key = new aws.kms.Key(`${prefix}-key`, { enableKeyRotation: true });',
+        "export const keyName = `${prefix}-key`;",
+        "export const keyUrn = key.urn;",
+      ].join("\n"),
+    );
+    const result = await plan({ stack: "dev", programDir: dir });
+    expect(result.outputs["keyName"]).toBe("team-own-key");
+    expect(result.resources.map((r) => r.name)).toContain("team-own-key");
   });
 });
