@@ -2,10 +2,10 @@
 // the policy pack through @pulumi/policy's analyzer.
 import { describe, expect, it } from "@jest/globals";
 import path from "node:path";
-import { REQUIRED_TAG_KEYS, TIER_DEFAULTS, resolveStackConfig } from "@mlops/core";
+import { TIER_DEFAULTS, resolveStackConfig } from "@mlops/core";
 import { main } from "@mlops/platform";
 import { evaluatePolicies } from "@mlops/policy/rules";
-import { loadStackConfig, runWithMocks, type RecordedResource } from "@mlops/testing";
+import { loadStackConfig, runWithMocks } from "@mlops/testing";
 
 const root = path.resolve(__dirname, "..");
 const STACKS = ["dev", "staging", "prod", "local", "gcp"] as const;
@@ -17,8 +17,6 @@ async function planStack(stack: string, preview = false) {
   return { run, config };
 }
 
-/** AWS resource types whose inputs accept `tags` (looked up from the recorded inputs' schema is not possible offline). */
-const hasTagsInput = (r: RecordedResource) => r.custom && !r.type.startsWith("pulumi:") && r.type.startsWith("aws:") && "tags" in r.inputs;
 const STATEFUL = ["aws:rds/instance:Instance", "aws:s3/bucket:Bucket", "aws:elasticache/replicationGroup:ReplicationGroup", "gcp:sql/databaseInstance:DatabaseInstance", "gcp:storage/bucket:Bucket", "gcp:redis/instance:Instance", "kubernetes:apps/v1:StatefulSet"];
 
 describe.each(STACKS)("stack %s", (stack) => {
@@ -46,15 +44,6 @@ describe.each(STACKS)("stack %s", (stack) => {
     const backendPrefix = { aws: "aws:", gcp: "gcp:", kubernetes: "kubernetes:" }[config.backend];
     const db = components.find((c) => c.type === "mlops:database:Database");
     expect(run.resources.some((r) => r.parent === db?.urn && r.type.startsWith(backendPrefix))).toBe(true);
-  });
-
-  it("tags every taggable resource with project, stack, tier, managed-by and cost-center", async () => {
-    const { run } = await planStack(stack);
-    for (const r of run.resources.filter(hasTagsInput)) {
-      const tags = r.inputs["tags"] as Record<string, string>;
-      for (const k of REQUIRED_TAG_KEYS) expect({ resource: `${r.type} ${r.name}`, tag: k, has: k in tags }).toEqual({ resource: `${r.type} ${r.name}`, tag: k, has: true });
-      expect(tags["stack"]).toBe(stack);
-    }
   });
 
   it("protects stateful resources exactly when the tier says so", async () => {

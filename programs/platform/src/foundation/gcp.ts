@@ -1,4 +1,5 @@
 import * as gcp from "@pulumi/gcp";
+import { gcpLabels } from "@mlops/core";
 import type { FoundationBuilder } from "./types";
 
 /**
@@ -6,7 +7,7 @@ import type { FoundationBuilder } from "./types";
  * Access, Cloud NAT for egress, and the private services connection Cloud SQL and Memorystore
  * use for private IPs.
  */
-export const gcpFoundation: FoundationBuilder = (config, _tags, providers) => {
+export const gcpFoundation: FoundationBuilder = (config, tags, providers) => {
   const opts = { provider: providers.primary };
   const project = config.gcpProject as string;
   const network = new gcp.compute.Network("network", { project, autoCreateSubnetworks: false, routingMode: "REGIONAL" }, opts);
@@ -38,7 +39,7 @@ export const gcpFoundation: FoundationBuilder = (config, _tags, providers) => {
   const [base, prefix] = config.network.privateServicesCidr.split("/");
   const range = new gcp.compute.GlobalAddress(
     "network-private-services",
-    { project, network: network.id, purpose: "VPC_PEERING", addressType: "INTERNAL", address: base, prefixLength: Number(prefix) },
+    { project, network: network.id, purpose: "VPC_PEERING", addressType: "INTERNAL", address: base, prefixLength: Number(prefix), labels: gcpLabels(tags) },
     opts,
   );
   const connection = new gcp.servicenetworking.Connection(
