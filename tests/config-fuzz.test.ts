@@ -38,6 +38,7 @@ const mutationArb = fc.oneof(
   fc.record({ path: fc.constantFrom("modules.dataPipeline", "modules.mlPlatform", "modules.monitoring", "modules.serving", "modules.featureStore"), value: fc.oneof(fc.constantFrom(...Object.values(SLOT_VALUES).flat()), junk) }),
   fc.record({ path: fc.constantFrom("database.sizeGb", "database.backupRetentionDays", "cache.replicas", "database.enabled", "cache.enabled", "network.azCount"), value: fc.oneof(fc.integer({ min: -10, max: 2000 }), junk) }),
   fc.record({ path: fc.constantFrom("network.cidr", "backup.schedule", "objectStore.buckets", "unknownKey", "database.engineVersion", "cache.engineVersion"), value: fc.oneof(junk, fc.constantFrom("10.0.0.0/8", "daily", "7.2", "12")) }),
+  fc.record({ path: fc.constantFrom("objectStore.retentionDays", "objectStore.versioning", "objectStore.transitionToColdAfterDays", "objectStore.buckets"), value: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.boolean(), fc.constant(["ab"]), junk) }),
 );
 
 function mutate(cfg: Record<string, unknown>, m: { path: string; value: unknown }): Record<string, unknown> {

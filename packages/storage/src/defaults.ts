@@ -27,7 +27,8 @@ export interface ResolvedObjectStoreArgs extends ResolvedBase {
   retentionDays: number;
   kmsKeyId?: pulumi.Input<string>;
   sizeGb: number;
-  region: string;
+  /** Absent: the endpoint takes the bucket's own region. */
+  region?: string;
 }
 
 /**
@@ -57,6 +58,6 @@ export function withDefaults(args: ObjectStoreArgs): ResolvedObjectStoreArgs {
     retentionDays,
     ...(args.kmsKeyId !== undefined ? { kmsKeyId: args.kmsKeyId } : {}),
     sizeGb: args.sizeGb ?? tier.kubernetes.storageGb,
-    region: args.region ?? "us-east-1",
+    ...(args.region !== undefined ? { region: args.region } : {}),
   };
 }

@@ -2,7 +2,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { PlatformComponentArgs } from "@mlops/core";
 
 export interface ObjectStoreLifecycle {
-  /** Move current objects to a colder class after this many days. Default: the tier's (30 dev / 60 staging / 90 prod). */
+  /**
+   * Move current objects to a cold class (S3 STANDARD_IA, GCS NEARLINE) after this many days, and
+   * to a colder one (GLACIER_IR, COLDLINE) 90 days later unless they expire first. Default: the
+   * tier's (30 dev / 60 staging / 90 prod).
+   */
   transitionToColdAfterDays?: number;
   /** Delete non-current versions after this many days. Default: the tier's. */
   expireNoncurrentAfterDays?: number;
@@ -11,10 +15,13 @@ export interface ObjectStoreLifecycle {
 }
 
 export interface ObjectStoreArgs extends PlatformComponentArgs {
-  /** Keep prior versions of every object. Default: true. */
+  /**
+   * Keep prior versions of every object. Default: true, except on gcp when a retention policy
+   * applies (retentionDays > 0): GCS cannot combine the two, so `true` is rejected there.
+   */
   versioning?: boolean;
   lifecycle?: ObjectStoreLifecycle;
-  /** GCS bucket retention policy in days (0 = none). Default: the tier's (30 in prod). */
+  /** gcp: bucket retention policy in days, not locked (0 = none). Default: the tier's on gcp (30 in prod); only 0 on aws/kubernetes. */
   retentionDays?: number;
   /**
    * Customer-managed key: an AWS KMS key ARN or a GCP Cloud KMS crypto key id. When unset on
@@ -23,7 +30,10 @@ export interface ObjectStoreArgs extends PlatformComponentArgs {
   kmsKeyId?: pulumi.Input<string>;
   /** kubernetes: MinIO volume size in GiB. Default: the tier's (10 / 20 / 50). */
   sizeGb?: number;
-  /** aws: the bucket's region, for the endpoint output. Default: "us-east-1". */
+  /**
+   * aws: the region in the `endpoint` output. It does not move the bucket: the bucket (and its
+   * key) live in the provider's region. Default: the bucket's own region, as S3 reports it.
+   */
   region?: string;
 }
 

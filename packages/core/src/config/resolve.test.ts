@@ -143,6 +143,16 @@ describe("resolveStackConfig", () => {
     ]);
   });
 
+  it("keeps bucket retention to gcp, and never with versioning there", () => {
+    expect(issuesOf(withKeys({ objectStore: { retentionDays: 30 } }))).toEqual([
+      `${NS}:objectStore.retentionDays: 30 is not allowed on aws: a bucket retention policy exists on gcp only; use 0`,
+    ]);
+    const gcp = withKeys({ cloud: "gcp", region: "us-central1", gcpProject: "mlops-test-1", tier: "prod", objectStore: { versioning: true } });
+    expect(issuesOf(gcp, "gcp")).toEqual([
+      `${NS}:objectStore.versioning: true is not allowed with a retention policy (objectStore.retentionDays 30): GCS cannot combine the two; set retentionDays to 0 or versioning to false`,
+    ]);
+  });
+
   it("checks ranges that span two keys", () => {
     expect(issuesOf(withKeys({ database: { sizeGb: 100, maxSizeGb: 50 }, serving: { minInstances: 5, maxInstances: 2 } }))).toEqual([
       `${NS}:database.maxSizeGb: 50 is not allowed: must be >= database.sizeGb (100)`,

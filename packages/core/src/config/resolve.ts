@@ -197,6 +197,18 @@ function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssue[] {
   if (db?.sizeGb !== undefined && db.maxSizeGb !== undefined && db.maxSizeGb < db.sizeGb) {
     issues.push({ key: key(["database", "maxSizeGb"]), value: db.maxSizeGb, message: `${db.maxSizeGb} is not allowed: must be >= database.sizeGb (${db.sizeGb})` });
   }
+  const store = cfg.objectStore;
+  if (store?.retentionDays !== undefined && store.retentionDays > 0 && cfg.cloud !== "gcp") {
+    issues.push({ key: key(["objectStore", "retentionDays"]), value: store.retentionDays, message: `${store.retentionDays} is not allowed on ${cfg.cloud}: a bucket retention policy exists on gcp only; use 0` });
+  }
+  const retention = store?.retentionDays ?? TIER_DEFAULTS[cfg.tier].objectStore.gcpRetentionDays;
+  if (cfg.cloud === "gcp" && store?.versioning === true && retention > 0) {
+    issues.push({
+      key: key(["objectStore", "versioning"]),
+      value: true,
+      message: `true is not allowed with a retention policy (objectStore.retentionDays ${retention}): GCS cannot combine the two; set retentionDays to 0 or versioning to false`,
+    });
+  }
   const sv = cfg.serving;
   if (sv?.minInstances !== undefined && sv.maxInstances !== undefined && sv.maxInstances < sv.minInstances) {
     issues.push({ key: key(["serving", "maxInstances"]), value: sv.maxInstances, message: `${sv.maxInstances} is not allowed: must be >= serving.minInstances (${sv.minInstances})` });

@@ -37,9 +37,11 @@ export const networkSchema = z.strictObject({
 });
 
 export const objectStoreSchema = z.strictObject({
-  buckets: z.array(dnsLabel).min(1).max(10).optional(),
+  /** Logical bucket names; at least 3 characters (an S3/GCS/MinIO bucket name's minimum). */
+  buckets: z.array(dnsLabel.min(3)).min(1).max(10).optional(),
   versioning: z.boolean().optional(),
-  transitionToColdAfterDays: days.optional(),
+  /** S3 moves objects to STANDARD_IA no earlier than 30 days. */
+  transitionToColdAfterDays: z.number().int().min(30).max(3650).optional(),
   expireNoncurrentAfterDays: days.optional(),
   retentionDays: z.number().int().min(0).max(3650).optional(),
   sizeGb: positiveInt.optional(),

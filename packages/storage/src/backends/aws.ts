@@ -19,8 +19,8 @@ export interface AwsObjectStoreNative {
 
 /**
  * S3: SSE-KMS with a customer key and S3 Bucket Keys, versioning, every public access path
- * blocked, ACLs disabled, TLS-only bucket policy, and lifecycle rules (cold tier, non-current
- * expiry, abandoned multipart uploads). The standalone S3 resources are used, as @pulumi/aws 7
+ * blocked, ACLs disabled, TLS-only bucket policy, and lifecycle rules (STANDARD_IA then GLACIER_IR,
+ * non-current expiry, abandoned multipart uploads). The standalone S3 resources are used, as @pulumi/aws 7
  * recommends, and each is parented to the component.
  */
 export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectStoreArgs): { outputs: ObjectStoreOutputs; native: AwsObjectStoreNative } {
@@ -56,7 +56,10 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
           id: "tiering-and-expiry",
           status: "Enabled",
           filter: {},
-          transitions: [{ days: r.transitionToColdAfterDays, storageClass: "STANDARD_IA" }],
+          transitions: [
+            { days: r.transitionToColdAfterDays, storageClass: "STANDARD_IA" },
+            ...(r.transitionToColderAfterDays !== undefined ? [{ days: r.transitionToColderAfterDays, storageClass: "GLACIER_IR" }] : []),
+          ],
           noncurrentVersionExpiration: { noncurrentDays: r.expireNoncurrentAfterDays },
           abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_MULTIPART_AFTER_DAYS },
           ...(r.expireAfterDays !== undefined ? { expiration: { days: r.expireAfterDays } } : {}),
@@ -92,7 +95,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
     outputs: {
       bucketName,
       url: pulumi.interpolate`s3://${bucketName}`,
-      endpoint: pulumi.output(`https://s3.${r.region}.amazonaws.com`),
+      endpoint: pulumi.interpolate`https://s3.${r.region ?? bucket.region}.amazonaws.com`,
       kmsKeyId,
     },
     native: { bucket, encryption, publicAccessBlock, ownership, versioning, lifecycle, policy, ...(kmsKey ? { kmsKey } : {}) },

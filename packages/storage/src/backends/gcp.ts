@@ -12,14 +12,16 @@ export interface GcpObjectStoreNative {
   serviceAgentGrant?: gcp.kms.CryptoKeyIAMMember;
 }
 
-/** Cold data moves to NEARLINE: the class for data read about once a month. */
+/** Cold data moves to NEARLINE (read about once a month), then to COLDLINE (once a quarter). */
 const COLD_STORAGE_CLASS = "NEARLINE";
+const COLDER_STORAGE_CLASS = "COLDLINE";
 
 /**
  * GCS: uniform bucket-level access, public access prevention enforced, CMEK (a customer key
  * rotated every 90 days, granted to the project's Cloud Storage service agent), versioning,
  * lifecycle rules and, when retentionDays > 0, a retention policy (not locked: locking is
- * irreversible and is left to an explicit decision).
+ * irreversible and is left to an explicit decision). GCS cannot combine a retention policy with
+ * versioning, so versioning defaults to off when a retention policy applies (see withDefaults).
  */
 export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectStoreArgs): { outputs: ObjectStoreOutputs; native: GcpObjectStoreNative } {
   const placement = requirePlacement(parent, r.placement, "gcp");
@@ -42,6 +44,9 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
 
   const lifecycleRules: gcp.types.input.storage.BucketLifecycleRule[] = [
     { action: { type: "SetStorageClass", storageClass: COLD_STORAGE_CLASS }, condition: { age: r.transitionToColdAfterDays, matchesStorageClasses: ["STANDARD"] } },
+    ...(r.transitionToColderAfterDays !== undefined
+      ? [{ action: { type: "SetStorageClass", storageClass: COLDER_STORAGE_CLASS }, condition: { age: r.transitionToColderAfterDays, matchesStorageClasses: [COLD_STORAGE_CLASS] } }]
+      : []),
     { action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: r.expireNoncurrentAfterDays, withState: "ARCHIVED" } },
     { action: { type: "AbortIncompleteMultipartUpload" }, condition: { age: ABORT_MULTIPART_AFTER_DAYS } },
     ...(r.expireAfterDays !== undefined ? [{ action: { type: "Delete" }, condition: { age: r.expireAfterDays, withState: "LIVE" } }] : []),
