@@ -1,0 +1,101 @@
+import { CLOUDS, backendFor, type Cloud } from "../platform";
+import { TIER_DEFAULTS } from "../tiers";
+import { POSTGRES_VERSIONS, redisReplicaProblem, redisVersionProblem } from "../engines";
+import { show, type ConfigIssue } from "./errors";
+import type { StackConfigInput } from "./schema";
+import { SLOTS, SLOT_VALUES, incompatibility, type Modules } from "./slots";
+import { configKey as key } from "./keys";
+
+export function compatibility(cloud: Cloud, modules: Partial<Modules>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const slot of SLOTS) {
+    const value = modules[slot];
+    const why = value === undefined ? undefined : incompatibility(cloud, slot, value as never);
+    if (why) issues.push({ key: key(["modules", slot]), value, message: why });
+  }
+  return issues;
+}
+
+/** The compatibility matrix over input that failed the schema, so all problems show at once. */
+export function compatibilityOfRaw(input: Record<string, unknown>): ConfigIssue[] {
+  const cloud = input["cloud"];
+  const modules = input["modules"];
+  if (!(CLOUDS as readonly unknown[]).includes(cloud) || modules === null || typeof modules !== "object") return [];
+  const known: Partial<Modules> = {};
+  for (const slot of SLOTS) {
+    const v = (modules as Record<string, unknown>)[slot];
+    if ((SLOT_VALUES[slot] as readonly unknown[]).includes(v)) (known as Record<string, unknown>)[slot] = v;
+  }
+  return compatibility(cloud as Cloud, known);
+}
+
+/** Rules that span several keys. */
+export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const dbOn = cfg.database?.enabled ?? true;
+  const cacheOn = cfg.cache?.enabled ?? true;
+  if (cfg.cloud === "gcp" && !cfg.gcpProject) {
+    issues.push({ key: key(["gcpProject"]), value: undefined, message: "is required when cloud is \"gcp\"" });
+  }
+  if (cfg.cloud !== "local" && !cfg.region) {
+    issues.push({ key: key(["region"]), value: undefined, message: `is required when cloud is "${cfg.cloud}"` });
+  }
+  if (modules.featureStore === "feast" && (!dbOn || !cacheOn)) {
+    issues.push({
+      key: key(["modules", "featureStore"]),
+      value: "feast",
+      message: "feast needs the database (registry) and the cache (online store); set database.enabled and cache.enabled to true, or featureStore to \"none\"",
+    });
+  }
+  if (modules.mlPlatform === "mlflow" && !dbOn) {
+    issues.push({ key: key(["database", "enabled"]), value: false, message: "false is not allowed with mlPlatform \"mlflow\": MLflow keeps its tracking data in the database" });
+  }
+  const backend = backendFor(cfg.cloud);
+  const db = cfg.database;
+  if (db?.engineVersion !== undefined && !(POSTGRES_VERSIONS as readonly string[]).includes(db.engineVersion)) {
+    issues.push({ key: key(["database", "engineVersion"]), value: db.engineVersion, message: `${show(db.engineVersion)} is not allowed; allowed: ${POSTGRES_VERSIONS.map((v) => `"${v}"`).join(", ")}` });
+  }
+  const cache = cfg.cache;
+  const redisVersion = cache?.engineVersion !== undefined ? redisVersionProblem(backend, cache.engineVersion) : undefined;
+  if (redisVersion) issues.push({ key: key(["cache", "engineVersion"]), value: cache?.engineVersion, message: `${show(cache?.engineVersion)} is not allowed; ${redisVersion}` });
+  // The same defaults the Cache component applies (no replicas in-cluster).
+  const replicas = cache?.replicas ?? (backend === "kubernetes" ? 0 : TIER_DEFAULTS[cfg.tier].cache.replicas);
+  const memory = cache?.memorySizeGb ?? TIER_DEFAULTS[cfg.tier].cache.gcpMemorySizeGb;
+  const replicaProblem = cacheOn ? redisReplicaProblem(backend, replicas, memory) : undefined;
+  if (replicaProblem) {
+    const value = replicaProblem.input === "replicas" ? replicas : memory;
+    issues.push({ key: key(["cache", replicaProblem.input]), value, message: `${show(value)} is not allowed; ${replicaProblem.message}` });
+  }
+  if (db?.sizeGb !== undefined && db.maxSizeGb !== undefined && db.maxSizeGb < db.sizeGb) {
+    issues.push({ key: key(["database", "maxSizeGb"]), value: db.maxSizeGb, message: `${db.maxSizeGb} is not allowed: must be >= database.sizeGb (${db.sizeGb})` });
+  }
+  const store = cfg.objectStore;
+  if (store?.retentionDays !== undefined && store.retentionDays > 0 && cfg.cloud !== "gcp") {
+    issues.push({ key: key(["objectStore", "retentionDays"]), value: store.retentionDays, message: `${store.retentionDays} is not allowed on ${cfg.cloud}: a bucket retention policy exists on gcp only; use 0` });
+  }
+  const retention = store?.retentionDays ?? TIER_DEFAULTS[cfg.tier].objectStore.gcpRetentionDays;
+  if (cfg.cloud === "gcp" && store?.versioning === true && retention > 0) {
+    issues.push({
+      key: key(["objectStore", "versioning"]),
+      value: true,
+      message: `true is not allowed with a retention policy (objectStore.retentionDays ${retention}): GCS cannot combine the two; set retentionDays to 0 or versioning to false`,
+    });
+  }
+  const sv = cfg.serving;
+  if (sv?.minInstances !== undefined && sv.maxInstances !== undefined && sv.maxInstances < sv.minInstances) {
+    issues.push({ key: key(["serving", "maxInstances"]), value: sv.maxInstances, message: `${sv.maxInstances} is not allowed: must be >= serving.minInstances (${sv.minInstances})` });
+  }
+  if (cfg.tier === "prod" && cfg.policyEnforcement && cfg.policyEnforcement !== "mandatory") {
+    issues.push({ key: key(["policyEnforcement"]), value: cfg.policyEnforcement, message: `"${cfg.policyEnforcement}" is not allowed in prod; allowed: "mandatory"` });
+  }
+  if (cfg.tier === "prod" && cfg.protect === false) {
+    issues.push({ key: key(["protect"]), value: false, message: "false is not allowed in prod: stateful resources are always protected there" });
+  }
+  const teams = cfg.teams ?? [];
+  const seen = new Set<string>();
+  teams.forEach((t, i) => {
+    if (seen.has(t.name)) issues.push({ key: key(["teams", i, "name"]), value: t.name, message: `${show(t.name)} is not allowed: team names must be unique` });
+    seen.add(t.name);
+  });
+  return issues;
+}
