@@ -24,6 +24,15 @@ describe("plan()", () => {
     expect(JSON.parse(toJson(result)).resources.length).toBe(result.resources.length);
   });
 
+  it("plans as `pulumi preview` does with --preview: computed values unknown, still clean", async () => {
+    const result = await plan({ stack: "staging", preview: true });
+    expect(result.preview).toBe(true);
+    expect(renderReport(result, { tree: false })).toContain("preview mode (computed values unknown)");
+    const rds = result.resources.find((r) => r.type === "aws:rds/instance:Instance");
+    expect(rds?.inputs["dbSubnetGroupName"]).toBe("<unknown>");
+    expect(exitCodeOf(result)).toBe(0);
+  });
+
   it("reports mandatory violations with exit code 1 for a prod-tier program", async () => {
     const result = await plan({ stack: "prod", programDir: path.join(fixtures, "insecure-program") });
     expect(result.tier).toBe("prod");
