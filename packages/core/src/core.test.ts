@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import * as pulumi from "@pulumi/pulumi";
 import { COMPATIBILITY, DEFAULT_MODULES, SLOTS, SLOT_VALUES, incompatibility } from "./config";
 import { invalidArg, protectByDefault, requirePlacement, resolveBase } from "./component";
-import { dataVolumeClaim, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "./kubernetes";
+import { dataVolumeClaim, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress, singleInstanceSpec } from "./kubernetes";
 import { physicalName } from "./naming";
 import { backendFor, CLOUDS } from "./platform";
 import { gcpLabels, kubernetesLabels, REQUIRED_TAG_KEYS, standardTags } from "./tags";
@@ -104,6 +104,19 @@ describe("kubernetes spec fragments", () => {
   it("claims the data volume with the StorageClass only when one is given", () => {
     expect(dataVolumeClaim({ a: "b" }, 5).spec).toEqual({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "5Gi" } } });
     expect(dataVolumeClaim({ a: "b" }, 5, "fast").spec).toMatchObject({ storageClassName: "fast" });
+  });
+
+  it("builds a one-replica StatefulSet that keeps its volume and mounts no service-account token", () => {
+    const vol = dataVolumeClaim({ a: "b" }, 5);
+    const spec = singleInstanceSpec({ serviceName: "svc", selector: { app: "x" }, labels: { app: "x", tier: "dev" }, pod: { containers: [] }, dataVolume: vol });
+    expect(spec).toEqual({
+      replicas: 1,
+      serviceName: "svc",
+      selector: { matchLabels: { app: "x" } },
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" },
+      template: { metadata: { labels: { app: "x", tier: "dev" } }, spec: { automountServiceAccountToken: false, enableServiceLinks: false, containers: [] } },
+      volumeClaimTemplates: [vol],
+    });
   });
 
   it("admits the namespace's own pods on one TCP port", () => {

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
 
 // Plain spec fragments every in-cluster backend shares, so Pod Security "restricted", the data
@@ -39,4 +40,25 @@ export function dataVolumeClaim(labels: Record<string, string>, sizeGb: number, 
 /** NetworkPolicy spec: the selected pods accept TCP on `port` from pods of their own namespace only. */
 export function sameNamespaceIngress(selector: Record<string, string>, port: number): k8s.types.input.networking.v1.NetworkPolicySpec {
   return { podSelector: { matchLabels: selector }, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port }] }] };
+}
+
+/**
+ * The StatefulSet spec of a single-instance data service: one replica, volumes kept when the set
+ * is deleted or scaled, no service-account token or service-link env in the pod.
+ */
+export function singleInstanceSpec(args: {
+  serviceName: pulumi.Input<string>;
+  selector: Record<string, string>;
+  labels: Record<string, string>;
+  pod: k8s.types.input.core.v1.PodSpec;
+  dataVolume: k8s.types.input.core.v1.PersistentVolumeClaim;
+}): k8s.types.input.apps.v1.StatefulSetSpec {
+  return {
+    replicas: 1,
+    serviceName: args.serviceName,
+    selector: { matchLabels: args.selector },
+    persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" },
+    template: { metadata: { labels: args.labels }, spec: { automountServiceAccountToken: false, enableServiceLinks: false, ...args.pod } },
+    volumeClaimTemplates: [args.dataVolume],
+  };
 }

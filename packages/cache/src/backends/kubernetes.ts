@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { dataVolumeClaim, kubernetesLabels, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "@mlops/core";
+import { dataVolumeClaim, kubernetesLabels, singleInstanceSpec, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "@mlops/core";
 import { REDIS_PORT } from "../defaults";
 import type { ResolvedCacheArgs } from "../defaults";
 import type { CacheOutputs } from "../types";
@@ -53,39 +53,33 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
     `${name}-redis`,
     {
       metadata: metadata("redis"),
-      spec: {
-        replicas: 1,
+      spec: singleInstanceSpec({
         serviceName: service.metadata.name,
-        selector: { matchLabels: selector },
-        persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" },
-        template: {
-          metadata: { labels },
-          spec: {
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            securityContext: restrictedPodSecurity(REDIS_UID, REDIS_GID),
-            containers: [
-              {
-                name: "redis",
-                image: r.engineNative,
-                command: ["redis-server"],
-                args: ["--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes", "--dir", "/data", "--port", String(REDIS_PORT), "--maxmemory", `${maxMemoryMb}mb`],
-                env: [
-                  { name: "REDIS_PASSWORD", valueFrom: fromSecret },
-                  { name: "REDISCLI_AUTH", valueFrom: fromSecret },
-                ],
-                ports: [{ name: "redis", containerPort: REDIS_PORT, protocol: "TCP" }],
-                volumeMounts: [{ name: "data", mountPath: "/data" }],
-                resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: `${r.memorySizeGb}Gi` } },
-                livenessProbe: probe(15, 10),
-                readinessProbe: probe(5, 5),
-                securityContext: restrictedContainerSecurity(REDIS_UID, REDIS_GID),
-              },
-            ],
-          },
+        selector,
+        labels,
+        dataVolume: dataVolumeClaim(labels, r.sizeGb, placement.storageClass),
+        pod: {
+          securityContext: restrictedPodSecurity(REDIS_UID, REDIS_GID),
+          containers: [
+            {
+              name: "redis",
+              image: r.engineNative,
+              command: ["redis-server"],
+              args: ["--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes", "--dir", "/data", "--port", String(REDIS_PORT), "--maxmemory", `${maxMemoryMb}mb`],
+              env: [
+                { name: "REDIS_PASSWORD", valueFrom: fromSecret },
+                { name: "REDISCLI_AUTH", valueFrom: fromSecret },
+              ],
+              ports: [{ name: "redis", containerPort: REDIS_PORT, protocol: "TCP" }],
+              volumeMounts: [{ name: "data", mountPath: "/data" }],
+              resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: `${r.memorySizeGb}Gi` } },
+              livenessProbe: probe(15, 10),
+              readinessProbe: probe(5, 5),
+              securityContext: restrictedContainerSecurity(REDIS_UID, REDIS_GID),
+            },
+          ],
         },
-        volumeClaimTemplates: [dataVolumeClaim(labels, r.sizeGb, placement.storageClass)],
-      },
+      }),
     },
     { parent, protect: r.protect },
   );

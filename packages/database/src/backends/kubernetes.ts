@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type * as random from "@pulumi/random";
-import { dataVolumeClaim, kubernetesLabels, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "@mlops/core";
+import { dataVolumeClaim, kubernetesLabels, singleInstanceSpec, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "@mlops/core";
 import type { Tier } from "@mlops/core";
 import { POSTGRES_PORT } from "../defaults";
 import type { PostgresMajorVersion, ResolvedDatabaseArgs } from "../defaults";
@@ -72,47 +72,41 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
   const isReady = { exec: { command: ["pg_isready", "-h", "127.0.0.1", "-p", String(POSTGRES_PORT), "-U", r.username, "-d", r.databaseName] } };
   const statefulSet = new k8s.apps.v1.StatefulSet(`${name}-statefulset`, {
     metadata: meta(physicalName([name], 52)),
-    spec: {
+    spec: singleInstanceSpec({
       serviceName: headlessService.metadata.name,
-      replicas: 1,
-      selector: { matchLabels: selector },
-      persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" },
-      template: {
-        metadata: { labels },
-        spec: {
-          automountServiceAccountToken: false,
-          enableServiceLinks: false,
-          terminationGracePeriodSeconds: 60,
-          securityContext: restrictedPodSecurity(POSTGRES_UID),
-          containers: [{
-            name: "postgres",
-            image: POSTGRES_IMAGES[r.engineVersion],
-            imagePullPolicy: "IfNotPresent",
-            ports: [{ name: "postgres", containerPort: POSTGRES_PORT, protocol: "TCP" }],
-            env: [
-              { name: "POSTGRES_USER", value: r.username },
-              { name: "POSTGRES_DB", value: r.databaseName },
-              { name: "POSTGRES_PASSWORD", valueFrom: { secretKeyRef: { name: secret.metadata.name, key: "POSTGRES_PASSWORD" } } },
-              // A subdirectory: the volume's root holds lost+found on some provisioners.
-              { name: "PGDATA", value: `${DATA_DIR}/pgdata` },
-            ],
-            resources: POSTGRES_RESOURCES[r.tier],
-            startupProbe: { ...isReady, periodSeconds: 5, failureThreshold: 60 },
-            readinessProbe: { ...isReady, periodSeconds: 10, timeoutSeconds: 5 },
-            livenessProbe: { ...isReady, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 },
-            securityContext: restrictedContainerSecurity(POSTGRES_UID),
-            // The root filesystem is read-only: the socket/lock dir and /tmp are emptyDirs.
-            volumeMounts: [
-              { name: "data", mountPath: DATA_DIR },
-              { name: "run", mountPath: "/var/run/postgresql" },
-              { name: "tmp", mountPath: "/tmp" },
-            ],
-          }],
-          volumes: [{ name: "run", emptyDir: {} }, { name: "tmp", emptyDir: {} }],
-        },
+      selector,
+      labels,
+      dataVolume: dataVolumeClaim(selector, r.sizeGb, storageClass),
+      pod: {
+        terminationGracePeriodSeconds: 60,
+        securityContext: restrictedPodSecurity(POSTGRES_UID),
+        containers: [{
+          name: "postgres",
+          image: POSTGRES_IMAGES[r.engineVersion],
+          imagePullPolicy: "IfNotPresent",
+          ports: [{ name: "postgres", containerPort: POSTGRES_PORT, protocol: "TCP" }],
+          env: [
+            { name: "POSTGRES_USER", value: r.username },
+            { name: "POSTGRES_DB", value: r.databaseName },
+            { name: "POSTGRES_PASSWORD", valueFrom: { secretKeyRef: { name: secret.metadata.name, key: "POSTGRES_PASSWORD" } } },
+            // A subdirectory: the volume's root holds lost+found on some provisioners.
+            { name: "PGDATA", value: `${DATA_DIR}/pgdata` },
+          ],
+          resources: POSTGRES_RESOURCES[r.tier],
+          startupProbe: { ...isReady, periodSeconds: 5, failureThreshold: 60 },
+          readinessProbe: { ...isReady, periodSeconds: 10, timeoutSeconds: 5 },
+          livenessProbe: { ...isReady, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 },
+          securityContext: restrictedContainerSecurity(POSTGRES_UID),
+          // The root filesystem is read-only: the socket/lock dir and /tmp are emptyDirs.
+          volumeMounts: [
+            { name: "data", mountPath: DATA_DIR },
+            { name: "run", mountPath: "/var/run/postgresql" },
+            { name: "tmp", mountPath: "/tmp" },
+          ],
+        }],
+        volumes: [{ name: "run", emptyDir: {} }, { name: "tmp", emptyDir: {} }],
       },
-      volumeClaimTemplates: [dataVolumeClaim(selector, r.sizeGb, storageClass)],
-    },
+    }),
   }, { parent, protect: r.protect });
 
   const networkPolicy = new k8s.networking.v1.NetworkPolicy(`${name}-ingress`, {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { dataVolumeClaim, invalidArg, kubernetesLabels, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress } from "@mlops/core";
+import { dataVolumeClaim, invalidArg, kubernetesLabels, physicalName, requirePlacement, restrictedContainerSecurity, restrictedPodSecurity, sameNamespaceIngress, singleInstanceSpec } from "@mlops/core";
 import type { ResolvedObjectStoreArgs } from "../defaults";
 import type { ObjectStoreOutputs } from "../types";
 
@@ -59,37 +59,31 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
     `${name}-minio`,
     {
       metadata: metadata("minio"),
-      spec: {
-        replicas: 1,
+      spec: singleInstanceSpec({
         serviceName: service.metadata.name,
-        selector: { matchLabels: selector },
-        persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" },
-        template: {
-          metadata: { labels },
-          spec: {
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            securityContext: podSecurity,
-            containers: [
-              {
-                name: "minio",
-                image: MINIO_IMAGE,
-                args: ["server", "/data", "--address", `:${MINIO_PORT}`, "--certs-dir", "/tmp/certs"],
-                envFrom: [{ secretRef: { name: secret.metadata.name } }],
-                env: [{ name: "MINIO_BROWSER", value: "off" }],
-                ports: [{ name: "s3", containerPort: MINIO_PORT, protocol: "TCP" }],
-                volumeMounts: [{ name: "data", mountPath: "/data" }, { name: "tmp", mountPath: "/tmp" }],
-                resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
-                livenessProbe: probe("/minio/health/live", 20),
-                readinessProbe: probe("/minio/health/ready", 5),
-                securityContext: containerSecurity,
-              },
-            ],
-            volumes: [{ name: "tmp", emptyDir: {} }],
-          },
+        selector,
+        labels,
+        dataVolume: dataVolumeClaim(labels, r.sizeGb, placement.storageClass),
+        pod: {
+          securityContext: podSecurity,
+          containers: [
+            {
+              name: "minio",
+              image: MINIO_IMAGE,
+              args: ["server", "/data", "--address", `:${MINIO_PORT}`, "--certs-dir", "/tmp/certs"],
+              envFrom: [{ secretRef: { name: secret.metadata.name } }],
+              env: [{ name: "MINIO_BROWSER", value: "off" }],
+              ports: [{ name: "s3", containerPort: MINIO_PORT, protocol: "TCP" }],
+              volumeMounts: [{ name: "data", mountPath: "/data" }, { name: "tmp", mountPath: "/tmp" }],
+              resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+              livenessProbe: probe("/minio/health/live", 20),
+              readinessProbe: probe("/minio/health/ready", 5),
+              securityContext: containerSecurity,
+            },
+          ],
+          volumes: [{ name: "tmp", emptyDir: {} }],
         },
-        volumeClaimTemplates: [dataVolumeClaim(labels, r.sizeGb, placement.storageClass)],
-      },
+      }),
     },
     { parent, protect: r.protect },
   );
