@@ -7,3 +7,5 @@ export * from "./config";
 export * from "./keys";
 export * from "./engines";
 export * from "./kubernetes";
+export * from "./kit";
+export * from "./settings";

@@ -30,12 +30,15 @@ export interface TierDefaults {
   cache: { awsNodeType: string; gcpMemorySizeGb: number; replicas: number };
   objectStore: { transitionToColdAfterDays: number; expireNoncurrentAfterDays: number; gcpRetentionDays: number };
   kubernetes: { storageGb: number };
+  /** Days CloudWatch / Cloud Logging keeps the platform's own log groups (flow logs, database logs). */
+  logRetentionDays: number;
   /** Budget in USD per month (seed 000 cost tiers: dev ~$300-600, prod ~$1200-2500). */
   monthlyBudgetUsd: number;
 }
 
 export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
   dev: {
+    logRetentionDays: 30,
     protectStateful: false,
     highAvailability: false,
     backup: { schedule: "0 3 * * 0", retentionDays: 7, crossRegionCopy: false },
@@ -49,6 +52,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     monthlyBudgetUsd: 600,
   },
   staging: {
+    logRetentionDays: 90,
     protectStateful: true,
     highAvailability: false,
     backup: { schedule: "0 2 * * *", retentionDays: 7, crossRegionCopy: false },
@@ -62,6 +66,7 @@ export const TIER_DEFAULTS: Readonly<Record<Tier, TierDefaults>> = {
     monthlyBudgetUsd: 1200,
   },
   prod: {
+    logRetentionDays: 365,
     protectStateful: true,
     highAvailability: true,
     backup: { schedule: "0 2 * * *", retentionDays: 30, crossRegionCopy: true },

@@ -1,10 +1,10 @@
 export * from "./types";
-export { Database } from "./database";
+export { Database, DATABASE } from "./database";
 export type { DatabaseNative } from "./database";
-export { withDefaults, cronHour, SUPPORTED_MAJOR_VERSIONS, POSTGRES_PORT } from "./defaults";
+export { resolveDatabase, POSTGRES_PORT, MAX_BACKUP_RETENTION_DAYS } from "./defaults";
 export type { ResolvedDatabaseArgs, PostgresMajorVersion } from "./defaults";
-export { validateArgs, IDENTIFIER_PATTERN, RESERVED_USERNAMES, RESERVED_DATABASE_NAMES, MIN_SIZE_GB, MAX_SIZE_GB } from "./validate";
 export { PASSWORD_SPECIALS } from "./connection";
+export { cloudSqlBackupRetention } from "./backends/gcp-retention";
 export type { AwsDatabaseNative } from "./backends/aws";
 export type { GcpDatabaseNative } from "./backends/gcp";
 export type { KubernetesDatabaseNative } from "./backends/kubernetes";

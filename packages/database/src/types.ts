@@ -1,39 +1,29 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { PlatformComponentArgs } from "@mlops/core";
+import type { ComponentArgs, databaseSettingsSchema } from "@mlops/core";
 
-/** Inputs of the `Database` component: one shape for every backend. */
-export interface DatabaseArgs extends PlatformComponentArgs {
-  /** PostgreSQL major version, "13" to "17". Default: "16". */
-  engineVersion?: string;
-  /** Initial database. Default: "mlops". */
-  databaseName?: string;
-  /** Admin user; its password is generated (@pulumi/random) and stays secret. Default: "mlops_admin". */
-  username?: string;
-  /** Storage in GiB. Default: the tier's (20 dev / 50 staging / 100 prod). */
-  sizeGb?: number;
-  /** Storage autoscaling ceiling in GiB (aws), disk autoresize limit (gcp); at least `sizeGb`. Default: the tier's (100 / 200 / 1000), raised to `sizeGb` when that is larger. */
-  maxSizeGb?: number;
-  /** aws: instance class; gcp: machine tier. Default: the tier's. kubernetes: no effect (requests from the tier). */
-  instanceClass?: string;
+/** What the Database takes besides its settings: the stack's wiring. */
+export interface DatabaseWiring {
   /**
-   * Multi-AZ (aws) / REGIONAL availability (gcp). Default: the tier's (prod only).
-   * kubernetes: no effect, the in-cluster PostgreSQL is a single instance (replication is out of scope).
-   */
-  highAvailability?: boolean;
-  /** Days of automated backups, 1 to 35. Default: the tier's (7, 7, 30). kubernetes: no effect (Velero backs up volumes). */
-  backupRetentionDays?: number;
-  /**
-   * Deletion protection and a final snapshot (aws) / final backup (gcp). Default: true in prod.
-   * kubernetes: no native equivalent; `protect` guards the StatefulSet.
-   */
-  deletionProtection?: boolean;
-  /**
-   * Customer-managed key for storage encryption: a KMS key ARN (aws) or a Cloud KMS crypto key id (gcp,
-   * with the Cloud SQL service agent already granted on it). Default: the component creates one with
-   * rotation (aws and gcp). kubernetes: no effect.
+   * Customer-managed key for storage encryption: a KMS key ARN (aws) or a Cloud KMS crypto key id
+   * (gcp, with the Cloud SQL service agent already granted on it). Default: the component creates
+   * one with rotation (and, on gcp, the service agent and its grant). kubernetes: no effect.
    */
   kmsKeyId?: pulumi.Input<string>;
+  /**
+   * The stack's backup policy: the cron schedule sets the daily backup hour, the retention the
+   * default `backupRetentionDays` (at most 35). Default: the tier's (seed 001).
+   */
+  backup?: { schedule: string; retentionDays: number };
+  /** kubernetes: namespaces whose pods may connect, besides the database's own. Default: none. */
+  clientNamespaces?: pulumi.Input<string>[];
 }
+
+/**
+ * Inputs of the `Database` component: the shared args, the settings of the stack config's
+ * `database` section (see `databaseSettingsSchema` in @mlops/core for every limit and default),
+ * and the wiring. One shape for every backend.
+ */
+export type DatabaseArgs = ComponentArgs<typeof databaseSettingsSchema, DatabaseWiring>;
 
 /** What every backend returns: where to connect and with which (secret) credentials. */
 export interface DatabaseOutputs {
@@ -49,7 +39,7 @@ export interface DatabaseOutputs {
   password: pulumi.Output<string>;
   /**
    * `postgresql://user:password@host:port/db?sslmode=require` (password URL-encoded). Secret.
-   * kubernetes: `sslmode=disable`, the in-cluster server has no TLS (traffic stays in the namespace).
+   * kubernetes: `sslmode=disable`, the in-cluster server has no TLS (traffic stays in the cluster network).
    */
   connectionString: pulumi.Output<string>;
 }

@@ -105,6 +105,7 @@ export class RecordingMonitor {
     if (transforms.length > 0) reg = await applyTransforms(transforms, reg);
 
     const urn = this.urnOf(reg.parent, type, name);
+    const aliases = this.aliasesOf(req, reg.parent, type, name);
     if (this.byUrn.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     const decoded = decode(reg.props);
     const pkg = type.split(":")[0] ?? "";
@@ -126,6 +127,7 @@ export class RecordingMonitor {
       custom,
       remote,
       outputs: {},
+      ...(aliases.length > 0 ? { aliases } : {}),
     };
 
     let state: Record<string, unknown> = reg.props;
@@ -328,6 +330,39 @@ export class RecordingMonitor {
     for (let p = parent; p; p = this.byUrn.get(p)?.record.parent ?? "") tokens.push(...(this.byUrn.get(p)?.transforms ?? []));
     tokens.push(...this.stackTransforms);
     return tokens.map((t) => this.transformFns.get(t)).filter((t): t is pulumi.ResourceTransform => t !== undefined);
+  }
+
+  /**
+   * The URNs a resource answers to besides its own, as the engine computes them: each alias spec
+   * (unset fields default to the resource's own name, type and parent; `noParent` is the root),
+   * each plain alias URN, and, for every alias of the parent, the URN the child had under it.
+   */
+  private aliasesOf(req: resproto.RegisterResourceRequest, parent: string, type: string, name: string): string[] {
+    const out: string[] = [...req.getAliasurnsList()];
+    for (const alias of req.getAliasesList()) {
+      if (alias.hasUrn()) {
+        out.push(alias.getUrn());
+        continue;
+      }
+      const spec = alias.getSpec();
+      if (!spec) continue;
+      const aliasParent = spec.getNoparent() ? "" : spec.getParenturn() || parent;
+      out.push(this.urnOf(aliasParent === this.rootUrn() ? "" : aliasParent, spec.getType() || type, spec.getName() || name));
+    }
+    const parentAliases = parent ? (this.byUrn.get(parent)?.record.aliases ?? []) : [];
+    for (const p of parentAliases) out.push(this.urnUnder(p, type, name));
+    return unique(out.filter((u) => u !== this.urnOf(parent, type, name)));
+  }
+
+  private rootUrn(): string {
+    return this.resources.find((r) => r.type === STACK_TYPE && !r.parent)?.urn ?? "";
+  }
+
+  /** The URN of a child `type::name` under a parent known only by its URN. */
+  private urnUnder(parentUrn: string, type: string, name: string): string {
+    const qualified = parentUrn.split("::")[2] ?? "";
+    const chain = qualified === STACK_TYPE ? "" : qualified;
+    return `urn:pulumi:${this.opts.stack}::${this.opts.project}::${chain ? `${chain}$` : ""}${type}::${name}`;
   }
 
   /** The URN the engine computes: the parent's whole type chain, `$`-joined, before the type. */

@@ -291,3 +291,19 @@ describe("runWithMocks: failures", () => {
     expect(byType(run.resources, "aws:s3/bucket:Bucket")).toHaveLength(1);
   });
 });
+
+describe("aliases", () => {
+  it("records alias specs and the aliases a child inherits from its parent", async () => {
+    const run = await runWithMocks(
+      () => {
+        const outer = new pulumi.ComponentResource("test:index:Outer", "outer", {}, { aliases: [{ type: "test:index:OldOuter" }] });
+        new pulumi.ComponentResource("test:index:Inner", "inner", {}, { parent: outer, aliases: [{ parent: pulumi.rootStackResource }] });
+      },
+      { project: "p", stack: "s" },
+    );
+    const outer = run.resources.find((r) => r.name === "outer");
+    const inner = run.resources.find((r) => r.name === "inner");
+    expect(outer?.aliases).toEqual(["urn:pulumi:s::p::test:index:OldOuter::outer"]);
+    expect(inner?.aliases?.sort()).toEqual(["urn:pulumi:s::p::test:index:Inner::inner", "urn:pulumi:s::p::test:index:OldOuter$test:index:Inner::inner"].sort());
+  });
+});

@@ -43,6 +43,11 @@ export interface RecordedResource {
   /** The id the mock assigned (custom resources; absent in preview, where ids are unknown). */
   id?: string;
   /**
+   * Other URNs this resource answers to (`aliases`), resolved as the engine resolves them,
+   * including those inherited from the parent's aliases. Absent when there are none.
+   */
+  aliases?: string[];
+  /**
    * The plain outputs: what the mock engine answered for a custom or remote resource
    * (inputs plus canned computed fields), what `registerOutputs` gave for a component.
    */

@@ -1,3 +1,5 @@
 export { main } from "./main";
-export { readStackConfig, type StackSecrets } from "./config";
-export { wireStack } from "./stack";
+export { readStackConfig } from "./config";
+export { REGISTRY } from "./components";
+export { LAYERS, type RegistryEntry, type StackContext } from "./registry";
+export { wireStack, plannedSections } from "./stack";

@@ -7,6 +7,6 @@ import { wireStack } from "./stack";
  * Pulumi calls it through entry.ts, the offline plan and the tests call it directly.
  */
 export function main(): Record<string, unknown> {
-  const { config, secrets } = readStackConfig();
-  return wireStack(config, secrets);
+  const { config, given } = readStackConfig();
+  return wireStack(config, given);
 }

@@ -1,10 +1,12 @@
 import { CLOUDS, backendFor, type Cloud } from "../platform";
 import { TIER_DEFAULTS } from "../tiers";
-import { POSTGRES_VERSIONS, redisReplicaProblem, redisVersionProblem } from "../engines";
+import { redisReplicaProblem, redisVersionProblem } from "../engines";
 import { show, type ConfigIssue } from "./errors";
 import type { StackConfigInput } from "./schema";
 import { SLOTS, SLOT_VALUES, incompatibility, type Modules } from "./slots";
 import { configKey as key } from "./keys";
+import { resolveSettings } from "../kit/settings";
+import { COMPONENT_SETTINGS } from "../settings";
 
 export function compatibility(cloud: Cloud, modules: Partial<Modules>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -51,10 +53,6 @@ export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssu
     issues.push({ key: key(["database", "enabled"]), value: false, message: "false is not allowed with mlPlatform \"mlflow\": MLflow keeps its tracking data in the database" });
   }
   const backend = backendFor(cfg.cloud);
-  const db = cfg.database;
-  if (db?.engineVersion !== undefined && !(POSTGRES_VERSIONS as readonly string[]).includes(db.engineVersion)) {
-    issues.push({ key: key(["database", "engineVersion"]), value: db.engineVersion, message: `${show(db.engineVersion)} is not allowed; allowed: ${POSTGRES_VERSIONS.map((v) => `"${v}"`).join(", ")}` });
-  }
   const cache = cfg.cache;
   const redisVersion = cache?.engineVersion !== undefined ? redisVersionProblem(backend, cache.engineVersion) : undefined;
   if (redisVersion) issues.push({ key: key(["cache", "engineVersion"]), value: cache?.engineVersion, message: `${show(cache?.engineVersion)} is not allowed; ${redisVersion}` });
@@ -65,9 +63,6 @@ export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssu
   if (replicaProblem) {
     const value = replicaProblem.input === "replicas" ? replicas : memory;
     issues.push({ key: key(["cache", replicaProblem.input]), value, message: `${show(value)} is not allowed; ${replicaProblem.message}` });
-  }
-  if (db?.sizeGb !== undefined && db.maxSizeGb !== undefined && db.maxSizeGb < db.sizeGb) {
-    issues.push({ key: key(["database", "maxSizeGb"]), value: db.maxSizeGb, message: `${db.maxSizeGb} is not allowed: must be >= database.sizeGb (${db.sizeGb})` });
   }
   const store = cfg.objectStore;
   if (store?.retentionDays !== undefined && store.retentionDays > 0 && cfg.cloud !== "gcp") {
@@ -97,5 +92,22 @@ export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssu
     if (seen.has(t.name)) issues.push({ key: key(["teams", i, "name"]), value: t.name, message: `${show(t.name)} is not allowed: team names must be unique` });
     seen.add(t.name);
   });
+  return issues;
+}
+
+/**
+ * Each component's own rules over its config section (the same `complete` and `check` the
+ * component runs), keyed as config keys: `mlops-platform:database.maxSizeGb`.
+ */
+export function componentChecks(cfg: StackConfigInput): ConfigIssue[] {
+  const ctx = { backend: backendFor(cfg.cloud), tier: cfg.tier };
+  const issues: ConfigIssue[] = [];
+  for (const spec of COMPONENT_SETTINGS) {
+    const section = (cfg as Record<string, unknown>)[spec.section] as Record<string, unknown> | undefined;
+    if (spec.toggle && section?.["enabled"] === false) continue;
+    const { enabled: _enabled, ...given } = section ?? {};
+    const result = resolveSettings(spec, given, ctx);
+    if (!result.ok) for (const i of result.issues) issues.push({ key: key([spec.section, ...i.path]), value: i.value, message: i.message });
+  }
   return issues;
 }

@@ -25,9 +25,4 @@ export class ConfigError extends pulumi.RunError {
   }
 }
 
-/** Renders a value for an error message without dumping whole objects. */
-export function show(value: unknown): string {
-  if (value === undefined) return "(missing)";
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
+export { show } from "../kit/issues";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CLOUDS, TIERS } from "../platform";
 import { ENFORCEMENT_LEVELS, POD_SECURITY_LEVELS } from "../tiers";
 import { SLOT_VALUES } from "./slots";
+import { databaseSettingsSchema } from "../settings/database";
 
 // The whole stack configuration (every SPEC module), as written under the `mlops-platform:`
 // namespace of Pulumi.<stack>.yaml. Objects are strict: a misspelt key is an error, not a
@@ -47,17 +48,8 @@ export const objectStoreSchema = z.strictObject({
   sizeGb: positiveInt.optional(),
 });
 
-export const databaseSchema = z.strictObject({
-  enabled: z.boolean().optional(),
-  engineVersion: z.string().optional(),
-  /** GiB; 20 is the smallest gp3 volume RDS accepts. */
-  sizeGb: z.number().int().min(20).max(65536).optional(),
-  maxSizeGb: z.number().int().min(20).max(65536).optional(),
-  instanceClass: z.string().min(1).optional(),
-  highAvailability: z.boolean().optional(),
-  backupRetentionDays: z.number().int().min(1).max(35).optional(),
-  deletionProtection: z.boolean().optional(),
-});
+/** The database section is the Database component's settings (one schema, one set of limits). */
+export const databaseSchema = databaseSettingsSchema.extend({ enabled: z.boolean().optional() });
 
 export const cacheSchema = z.strictObject({
   enabled: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type * as random from "@pulumi/random";
-import { awsCustomerKey, physicalName, requirePlacement } from "@mlops/core";
+import { TIER_DEFAULTS, awsKeyFor, dailyWindow, physicalName, requirePlacement, weeklyWindow } from "@mlops/core";
 import { POSTGRES_PORT } from "../defaults";
 import type { ResolvedDatabaseArgs } from "../defaults";
 import { adminPassword, databaseOutputs } from "../connection";
@@ -18,25 +18,21 @@ export interface AwsDatabaseNative {
   /** Set when `kmsKeyId` was not given. */
   kmsKey?: aws.kms.Key;
   password: random.RandomPassword;
+  /** The log groups RDS exports to, created first so they carry a retention. */
+  logGroups: readonly aws.cloudwatch.LogGroup[];
 }
+
+/** The PostgreSQL logs exported to CloudWatch. */
+export const EXPORTED_LOGS = ["postgresql", "upgrade"] as const;
 
 /** Performance Insights is not offered on the smallest burstable classes. */
 export function supportsPerformanceInsights(instanceClass: string): boolean {
   return !/^db\.t[234]g?\.(micro|small)$/.test(instanceClass);
 }
 
-/** `HH:00-HH:30`-style windows: backups at the tier's hour, maintenance on Sunday two hours later. */
+/** Backups at the backup hour; maintenance on Sunday two hours later. */
 export function awsWindows(hour: number): { backupWindow: string; maintenanceWindow: string } {
-  const hh = (h: number) => String(h % 24).padStart(2, "0");
-  return { backupWindow: `${hh(hour)}:00-${hh(hour + 1)}:00`, maintenanceWindow: `sun:${hh(hour + 2)}:00-sun:${hh(hour + 3)}:00` };
-}
-
-/** `kmsKeyId` when given, else a new rotated customer key, protected like the database. */
-function storageKey(parent: pulumi.Resource, name: string, r: ResolvedDatabaseArgs): { kmsKey?: aws.kms.Key; kmsKeyId: pulumi.Output<string> } {
-  if (r.kmsKeyId !== undefined) return { kmsKeyId: pulumi.output(r.kmsKeyId) };
-  const description = `Storage encryption of the ${name} PostgreSQL database`;
-  const kmsKey = awsCustomerKey(`${name}-key`, { description, tags: r.tags }, { parent, protect: r.protect });
-  return { kmsKey, kmsKeyId: kmsKey.arn };
+  return { backupWindow: dailyWindow(hour), maintenanceWindow: weeklyWindow("sun", hour + 2) };
 }
 
 /**
@@ -48,7 +44,14 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
   const placement = requirePlacement(parent, r.placement, "aws");
   const tags = { ...r.tags };
   const child = { parent };
-  const { kmsKey, kmsKeyId } = storageKey(parent, name, r);
+  const { key: kmsKey, keyArn: kmsKeyId } = awsKeyFor(parent, name, { given: r.kmsKeyId, description: `Storage encryption of the ${name} PostgreSQL database`, tags, protect: r.protect });
+  // Fixed so the export log groups can exist (with a retention) before RDS writes to them.
+  const identifier = physicalName([pulumi.getProject(), pulumi.getStack(), name], 63);
+  const logGroups = EXPORTED_LOGS.map((log) => new aws.cloudwatch.LogGroup(`${name}-${log}-logs`, {
+    name: `/aws/rds/instance/${identifier}/${log}`,
+    retentionInDays: TIER_DEFAULTS[r.tier].logRetentionDays,
+    tags,
+  }, child));
 
   const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, { description: `Private subnets of ${name}`, subnetIds: placement.subnetIds, tags }, child);
   // No egress rule: the provider removes AWS's default allow-all egress, and RDS needs none.
@@ -82,6 +85,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
   const password = adminPassword(parent, name, r);
   const performanceInsights = supportsPerformanceInsights(r.instanceClass);
   const instance = new aws.rds.Instance(`${name}-postgres`, {
+    identifier,
     engine: "postgres",
     engineVersion: r.engineVersion,
     instanceClass: r.instanceClass,
@@ -90,6 +94,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
     password: password.result,
     port: POSTGRES_PORT,
     allocatedStorage: r.sizeGb,
+    // Unset when the ceiling is not 10 % above the size: RDS rejects that, autoscaling is off.
     maxAllocatedStorage: r.maxSizeGb,
     storageType: "gp3",
     storageEncrypted: true,
@@ -114,10 +119,10 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
     autoMinorVersionUpgrade: true,
     // Changing engineVersion is the way to ask for a major upgrade (in place, new parameter group).
     allowMajorVersionUpgrade: true,
-    enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+    enabledCloudwatchLogsExports: [...EXPORTED_LOGS],
     tags,
-  }, { parent, protect: r.protect });
+  }, { parent, protect: r.protect, dependsOn: logGroups });
 
   const outputs = databaseOutputs({ host: instance.address, port: instance.port, resolved: r, password, sslMode: "require" });
-  return { outputs, native: { instance, subnetGroup, parameterGroup, securityGroup, ingressRules, kmsKey, password } };
+  return { outputs, native: { instance, subnetGroup, parameterGroup, securityGroup, ingressRules, ...(kmsKey ? { kmsKey } : {}), password, logGroups } };
 }

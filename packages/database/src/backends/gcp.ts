@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
 import type * as random from "@pulumi/random";
-import { gcpCustomerKey, gcpLabels, physicalName, requirePlacement } from "@mlops/core";
+import { gcpKeyFor, gcpLabels, hourOfDay, physicalName, requirePlacement, type GcpCreatedKey } from "@mlops/core";
 import { POSTGRES_PORT } from "../defaults";
 import type { ResolvedDatabaseArgs } from "../defaults";
 import { adminPassword, databaseOutputs } from "../connection";
+import { cloudSqlBackupRetention } from "./gcp-retention";
 import type { DatabaseOutputs } from "../types";
 
 /** The native GCP resources behind a Database: the escape hatch. */
@@ -12,29 +13,14 @@ export interface GcpDatabaseNative {
   instance: gcp.sql.DatabaseInstance;
   database: gcp.sql.Database;
   user: gcp.sql.User;
-  /** Set when `kmsKeyId` was not given: the key, the Cloud SQL service agent and its grant on the key. */
-  cmek?: { cryptoKey: gcp.kms.CryptoKey; serviceAgent: gcp.projects.ServiceIdentity; grant: gcp.kms.CryptoKeyIAMMember };
+  /** Set when `kmsKeyId` was not given: the key, the Cloud SQL service agent (`sql`) and its grant on the key. */
+  cmek?: GcpCreatedKey;
   password: random.RandomPassword;
 }
 
 /** `db-perf-optimized-*` tiers exist only in Enterprise Plus; every other tier needs Enterprise. */
 export function cloudSqlEdition(tier: string): "ENTERPRISE" | "ENTERPRISE_PLUS" {
   return tier.startsWith("db-perf-optimized-") ? "ENTERPRISE_PLUS" : "ENTERPRISE";
-}
-
-/** `kmsKeyId` when given, else a rotated key in the instance's region that the Cloud SQL agent may use. */
-function encryptionKey(
-  parent: pulumi.Resource, name: string, r: ResolvedDatabaseArgs, project: pulumi.Input<string>, region: string,
-): { keyName: pulumi.Output<string>; cmek: GcpDatabaseNative["cmek"] } {
-  if (r.kmsKeyId !== undefined) return { keyName: pulumi.output(r.kmsKeyId), cmek: undefined };
-  const cryptoKey = gcpCustomerKey(`${name}-key`, { project, location: region, tags: r.tags }, { parent, protect: r.protect });
-  const serviceAgent = new gcp.projects.ServiceIdentity(`${name}-sql-agent`, { project, service: "sqladmin.googleapis.com" }, { parent });
-  const grant = new gcp.kms.CryptoKeyIAMMember(`${name}-key-sql-agent`, {
-    cryptoKeyId: cryptoKey.id,
-    role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
-    member: pulumi.interpolate`serviceAccount:${serviceAgent.email}`,
-  }, { parent });
-  return { keyName: cryptoKey.id, cmek: { cryptoKey, serviceAgent, grant } };
 }
 
 /**
@@ -48,15 +34,15 @@ function encryptionKey(
  */
 export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabaseArgs): { outputs: DatabaseOutputs; native: GcpDatabaseNative } {
   const { project, region, networkId, dependsOn = [] } = requirePlacement(parent, r.placement, "gcp");
-  const { keyName, cmek } = encryptionKey(parent, name, r, project, region);
-  const hour = (h: number) => `${String(h % 24).padStart(2, "0")}:00`;
+  const key = gcpKeyFor(parent, name, { given: r.kmsKeyId, project, location: region, tags: r.tags, protect: r.protect, agents: [{ short: "sql", service: "sqladmin.googleapis.com" }] });
+  const retention = cloudSqlBackupRetention(r.backupRetentionDays);
 
   const instance = new gcp.sql.DatabaseInstance(`${name}-postgres`, {
     name: physicalName([pulumi.getStack(), name], 98),
     project,
     region,
     databaseVersion: `POSTGRES_${r.engineVersion}`,
-    encryptionKeyName: keyName,
+    encryptionKeyName: key.keyId,
     deletionProtection: r.deletionProtection,
     settings: {
       tier: r.instanceClass,
@@ -70,9 +56,9 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
       backupConfiguration: {
         enabled: true,
         pointInTimeRecoveryEnabled: true,
-        startTime: hour(r.backupStartHour),
-        transactionLogRetentionDays: Math.min(7, r.backupRetentionDays),
-        backupRetentionSettings: { retainedBackups: r.backupRetentionDays, retentionUnit: "COUNT" },
+        startTime: hourOfDay(r.backupStartHour),
+        transactionLogRetentionDays: retention.transactionLogRetentionDays,
+        backupRetentionSettings: { retainedBackups: retention.retainedBackups, retentionUnit: "COUNT" },
       },
       maintenanceWindow: { day: 7, hour: (r.backupStartHour + 2) % 24, updateTrack: "stable" },
       deletionProtectionEnabled: r.deletionProtection,
@@ -87,7 +73,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
       insightsConfig: { queryInsightsEnabled: true, queryStringLength: 1024, recordApplicationTags: false, recordClientAddress: false },
       userLabels: gcpLabels(r.tags),
     },
-  }, { parent, protect: r.protect, dependsOn: cmek ? [...dependsOn, cmek.grant] : dependsOn });
+  }, { parent, protect: r.protect, dependsOn: [...dependsOn, ...key.dependsOn] });
 
   // ABANDON: PostgreSQL refuses to drop a role or database that still owns objects; deleting
   // the instance removes both anyway.
@@ -96,5 +82,5 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedDatabase
   const user = new gcp.sql.User(`${name}-admin`, { project, instance: instance.name, name: r.username, password: password.result, deletionPolicy: "ABANDON" }, { parent });
 
   const outputs = databaseOutputs({ host: instance.privateIpAddress, port: POSTGRES_PORT, resolved: r, password, sslMode: "require" });
-  return { outputs, native: { instance, database, user, cmek, password } };
+  return { outputs, native: { instance, database, user, ...(key.created ? { cmek: key.created } : {}), password } };
 }

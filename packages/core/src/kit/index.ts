@@ -1,0 +1,6 @@
+export * from "./issues";
+export * from "./settings";
+export * from "./component";
+export * from "./cron";
+export * from "./customer-key";
+export * from "./in-cluster-service";

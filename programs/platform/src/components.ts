@@ -1,0 +1,95 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ObjectStore } from "@mlops/storage";
+import { Database } from "@mlops/database";
+import { Cache } from "@mlops/cache";
+import type { StackConfig } from "@mlops/core";
+import type { RegistryEntry } from "./registry";
+import { foundationFor } from "./foundation";
+
+const always = () => true;
+const planned = (id: string, layer: RegistryEntry["layer"], sections: RegistryEntry["sections"], enabled: (c: StackConfig) => boolean): RegistryEntry => ({
+  id, layer, sections, status: "planned", enabled, build: () => undefined,
+});
+
+/**
+ * Every component of the platform, in layer order: `stack.ts` builds the enabled ones. A new
+ * component is one entry here; its config section is its settings schema in @mlops/core.
+ */
+export const REGISTRY: readonly RegistryEntry[] = [
+  {
+    id: "network",
+    layer: "network",
+    sections: ["network"],
+    status: "built",
+    enabled: always,
+    build(ctx) {
+      const foundation = foundationFor(ctx.config)(ctx.config, ctx.tags, ctx.providers);
+      ctx.placement = foundation.placement;
+      if (foundation.kmsKeyId) ctx.dataKeyId = foundation.kmsKeyId;
+      Object.assign(ctx.outputs, foundation.outputs);
+    },
+  },
+  planned("cluster", "cluster", ["kubernetes"], always),
+  planned("tenancy", "cluster", ["teams", "podSecurity"], (c) => c.teams.length > 0),
+  {
+    id: "objectStore",
+    layer: "data",
+    sections: ["objectStore"],
+    status: "built",
+    enabled: always,
+    build(ctx) {
+      const { buckets, transitionToColdAfterDays, expireNoncurrentAfterDays, ...settings } = ctx.config.objectStore;
+      const stores = buckets.map((bucket) => [bucket, new ObjectStore(bucket, {
+        ...ctx.base(),
+        ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
+        region: ctx.config.region,
+        ...settings,
+        lifecycle: {
+          ...(transitionToColdAfterDays !== undefined ? { transitionToColdAfterDays } : {}),
+          ...(expireNoncurrentAfterDays !== undefined ? { expireNoncurrentAfterDays } : {}),
+        },
+      }, ctx.componentOpts())] as const);
+      ctx.outputs["buckets"] = Object.fromEntries(stores.map(([k, b]) => [k, b.url]));
+    },
+  },
+  {
+    id: "database",
+    layer: "data",
+    sections: ["database"],
+    status: "built",
+    enabled: (c) => c.database.enabled,
+    build(ctx) {
+      const { enabled: _enabled, ...settings } = ctx.config.database;
+      const db = new Database("metadata", {
+        ...ctx.base(),
+        ...settings,
+        ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
+        backup: { schedule: ctx.config.backup.schedule, retentionDays: ctx.config.backup.retentionDays },
+      }, ctx.componentOpts());
+      ctx.outputs["databaseHost"] = db.host;
+      ctx.outputs["databasePort"] = db.port;
+      ctx.outputs["databaseConnectionString"] = pulumi.secret(db.connectionString);
+    },
+  },
+  {
+    id: "cache",
+    layer: "data",
+    sections: ["cache"],
+    status: "built",
+    enabled: (c) => c.cache.enabled,
+    build(ctx) {
+      const { enabled: _enabled, ...settings } = ctx.config.cache;
+      const cache = new Cache("online", { ...ctx.base(), ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}), ...settings }, ctx.componentOpts());
+      ctx.outputs["cacheHost"] = cache.host;
+      ctx.outputs["cachePort"] = cache.port;
+      ctx.outputs["cacheConnectionUrl"] = pulumi.secret(cache.connectionUrl);
+    },
+  },
+  planned("streaming", "ml", ["streaming"], (c) => c.modules.dataPipeline !== "none"),
+  planned("mlPlatform", "ml", [], always),
+  planned("featureStore", "ml", [], (c) => c.modules.featureStore !== "none"),
+  planned("serving", "ml", ["serving"], always),
+  planned("observability", "operations", ["alerts"], always),
+  planned("budget", "operations", ["budget"], (c) => c.cloud !== "local"),
+  planned("backup", "operations", ["backup", "drRegion"], always),
+];
