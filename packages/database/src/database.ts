@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { PlatformComponent, databaseSettings, type ComponentDefinition } from "@mlops/core";
+import { PlatformComponent, databaseSettings, requirePlacement, type ComponentDefinition } from "@mlops/core";
 import { resolveDatabase, type ResolvedDatabaseArgs } from "./defaults";
 import type { DatabaseArgs, DatabaseOutputs, DatabaseWiring } from "./types";
 import type { AwsDatabaseNative } from "./backends/aws";
@@ -15,9 +15,8 @@ const OPEN_CIDR_HINT = "list the private CIDR blocks that may reach PostgreSQL (
 export const DATABASE: ComponentDefinition<typeof databaseSettings.schema, ReturnType<typeof databaseSettings.complete>, DatabaseWiring, ResolvedDatabaseArgs, DatabaseOutputs, DatabaseNative> = {
   type: "mlops:database:Database",
   settings: databaseSettings,
-  validateWiring(args, fail) {
-    const placement = args.placement[args.backend];
-    if (!placement) fail(`placement.${args.backend}`, undefined, `is required when backend is "${args.backend}"`);
+  validateWiring(args, fail, component) {
+    requirePlacement(component, args.placement, args.backend);
     const aws = args.backend === "aws" ? args.placement.aws : undefined;
     if (aws) {
       if (aws.allowedCidrBlocks.length === 0) fail("placement.aws.allowedCidrBlocks", [], OPEN_CIDR_HINT);

@@ -35,7 +35,7 @@ export interface ComponentDefinition<S extends z.ZodObject, C, W, R, O extends o
   type: string;
   settings: SettingsSpec<S, C>;
   /** Checks the wiring args (placement, keys, other components' outputs); throws through `fail`. */
-  validateWiring?(args: W & PlatformComponentArgs, fail: (input: string, value: unknown, allowed: string) => never): void;
+  validateWiring?(args: W & PlatformComponentArgs, fail: (input: string, value: unknown, allowed: string) => never, component: pulumi.Resource): void;
   /** The completed settings plus the wiring: what the implementation builds from. Pure. */
   resolve(settings: C, base: ResolvedBase, args: W & PlatformComponentArgs): R;
   /** The engine key in the implementation table. */
@@ -108,7 +108,7 @@ export function resolveArgs<C, W, R>(
   const fail = (input: string, value: unknown, allowed: string): never => {
     throw argError(component, input, value, allowed);
   };
-  definition.validateWiring?.(args as W & PlatformComponentArgs, fail);
+  definition.validateWiring?.(args as W & PlatformComponentArgs, fail, component);
   const base: ResolvedBase = { backend: args.backend, tier: args.tier, tags: { ...args.tags }, placement: args.placement, protect: args.protect ?? protectByDefault(args.tier) };
   return definition.resolve(result.value, base, args as W & PlatformComponentArgs);
 }

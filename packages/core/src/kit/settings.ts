@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Backend, Tier } from "../platform";
-import { zodIssues, type SettingIssue } from "./issues";
+import { show, zodIssues, type SettingIssue } from "./issues";
 
 /** What a component's settings depend on besides themselves. */
 export interface SettingsContext {
@@ -25,6 +25,8 @@ export interface SettingsSpec<S extends z.ZodObject = z.ZodObject, C = unknown> 
   complete(given: z.output<S>, ctx: SettingsContext): C;
   /** Cross-key and backend rules over the completed settings; `given` tells what the user set. */
   check(complete: C, given: z.output<S>, ctx: SettingsContext): SettingIssue[];
+  /** Settings a backend cannot honour, with the reason: setting one there is rejected, not ignored. */
+  readonly noEffect: Readonly<Partial<Record<Backend, Readonly<Record<string, string>>>>>;
 }
 
 export type Settings<T extends SettingsSpec> = z.output<T["schema"]>;
@@ -40,6 +42,7 @@ export function defineSettings<S extends z.ZodObject, C extends { [K in keyof z.
   toggle?: boolean;
   complete(given: z.output<S>, ctx: SettingsContext): C;
   check?(complete: C, given: z.output<S>, ctx: SettingsContext): SettingIssue[];
+  noEffect?: Partial<Record<Backend, Partial<Record<keyof z.output<S> & string, string>>>>;
 }): SettingsSpec<S, C> {
   const toggle = spec.toggle ?? false;
   return {
@@ -48,6 +51,7 @@ export function defineSettings<S extends z.ZodObject, C extends { [K in keyof z.
     toggle,
     complete: spec.complete,
     check: spec.check ?? (() => []),
+    noEffect: (spec.noEffect ?? {}) as SettingsSpec<S, C>["noEffect"],
   };
 }
 
@@ -61,6 +65,10 @@ export function resolveSettings<S extends z.ZodObject, C>(
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, given) };
   const value = spec.complete(parsed.data, ctx);
   const issues = spec.check(value, parsed.data, ctx);
+  for (const [key, why] of Object.entries(spec.noEffect[ctx.backend] ?? {})) {
+    const v = (parsed.data as Record<string, unknown>)[key];
+    if (v !== undefined) issues.push({ path: [key], value: v, message: `${show(v)} is not allowed on ${ctx.backend}: it has no effect there (${why}); remove it` });
+  }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }
 

@@ -17,7 +17,16 @@ export const MAX_DB_SIZE_GB = 65536;
  * RDS storage autoscaling: `maxAllocatedStorage` must be at least 10 % above `allocatedStorage`
  * (RDS rejects a smaller ceiling), so a ceiling closer than that is omitted (autoscaling off).
  */
-export const AUTOSCALING_HEADROOM = 1.1;
+export const AUTOSCALING_HEADROOM_PERCENT = 10;
+
+/** The smallest autoscaling ceiling RDS accepts for a size (integer GiB, no float rounding). */
+export function minCeiling(sizeGb: number): number {
+  return Math.ceil((sizeGb * (100 + AUTOSCALING_HEADROOM_PERCENT)) / 100);
+}
+
+function hasHeadroom(sizeGb: number, ceiling: number): boolean {
+  return ceiling * 100 >= sizeGb * (100 + AUTOSCALING_HEADROOM_PERCENT);
+}
 /** Cloud SQL (Enterprise) keeps transaction logs for 1 to 7 days. */
 export const MAX_TRANSACTION_LOG_DAYS = 7;
 
@@ -80,13 +89,13 @@ export const databaseSettings = defineSettings({
     const t = DATABASE_TIER_DEFAULTS[tier];
     const sizeGb = given.sizeGb ?? t.sizeGb;
     // An unset ceiling follows a larger size (with the headroom RDS needs); a set one is checked.
-    const ceiling = given.maxSizeGb ?? Math.max(t.maxSizeGb, Math.ceil(sizeGb * AUTOSCALING_HEADROOM));
+    const ceiling = given.maxSizeGb ?? Math.max(t.maxSizeGb, minCeiling(sizeGb));
     return {
       engineVersion: given.engineVersion ?? DEFAULT_POSTGRES_VERSION,
       databaseName: given.databaseName ?? "mlops",
       username: given.username ?? "mlops_admin",
       sizeGb,
-      maxSizeGb: ceiling <= MAX_DB_SIZE_GB && ceiling >= sizeGb * AUTOSCALING_HEADROOM ? ceiling : undefined,
+      maxSizeGb: ceiling <= MAX_DB_SIZE_GB && hasHeadroom(sizeGb, ceiling) ? ceiling : undefined,
       instanceClass: given.instanceClass ?? defaultInstanceClass(backend, tier),
       highAvailability: given.highAvailability ?? t.highAvailability,
       backupRetentionDays: given.backupRetentionDays,
@@ -95,11 +104,11 @@ export const databaseSettings = defineSettings({
   },
   check(c, given, { backend }): SettingIssue[] {
     const issues: SettingIssue[] = [];
-    if (given.maxSizeGb !== undefined && given.maxSizeGb < c.sizeGb * AUTOSCALING_HEADROOM) {
+    if (given.maxSizeGb !== undefined && !hasHeadroom(c.sizeGb, given.maxSizeGb)) {
       issues.push({
         path: ["maxSizeGb"],
         value: given.maxSizeGb,
-        message: `${given.maxSizeGb} is not allowed: must be at least 10 % above sizeGb (${c.sizeGb}), i.e. >= ${Math.ceil(c.sizeGb * AUTOSCALING_HEADROOM)}, or unset`,
+        message: `${given.maxSizeGb} is not allowed: must be at least 10 % above sizeGb (${c.sizeGb}), i.e. >= ${minCeiling(c.sizeGb)}, or unset`,
       });
     }
     if (given.instanceClass !== undefined && backend === "aws" && !given.instanceClass.startsWith("db.")) {
@@ -109,5 +118,14 @@ export const databaseSettings = defineSettings({
       issues.push({ path: ["instanceClass"], value: given.instanceClass, message: `"${given.instanceClass}" is not allowed on gcp: use a Cloud SQL tier such as "db-custom-2-7680"` });
     }
     return issues;
+  },
+  noEffect: {
+    kubernetes: {
+      highAvailability: "PostgreSQL runs as a single instance in-cluster",
+      instanceClass: "requests and limits come from the tier",
+      backupRetentionDays: "Velero backs up the volume on the stack's backup schedule",
+      deletionProtection: "`protect` guards the StatefulSet",
+      maxSizeGb: "a volume claim does not autoscale",
+    },
   },
 });

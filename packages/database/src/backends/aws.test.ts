@@ -25,6 +25,24 @@ function run(extra: Partial<DatabaseArgs> = {}, stack = "prod", preview = false)
 const children = (resources: RecordedResource[]) => resources.filter((r) => r.parent === one(resources, COMPONENT).urn);
 
 describe("Database on aws (RDS PostgreSQL)", () => {
+  it("creates the export log groups first, named for the fixed instance identifier, with the tier's retention", async () => {
+    const { resources } = await run();
+    const db = one(resources, "aws:rds/instance:Instance");
+    expect(db.inputs["identifier"]).toBe("mlops-platform-prod-metadata");
+    const groups = byType(resources, "aws:cloudwatch/logGroup:LogGroup");
+    expect(groups.map((g) => [g.inputs["name"], g.inputs["retentionInDays"]])).toEqual([
+      ["/aws/rds/instance/mlops-platform-prod-metadata/postgresql", 365],
+      ["/aws/rds/instance/mlops-platform-prod-metadata/upgrade", 365],
+    ]);
+    for (const g of groups) expect(db.dependencies).toContain(g.urn);
+    expect(db.inputs["enabledCloudwatchLogsExports"]).toEqual(["postgresql", "upgrade"]);
+  });
+
+  it("omits maxAllocatedStorage when the ceiling would not be 10 % above the size (sizeGb 65536)", async () => {
+    const { resources } = await run({ sizeGb: 65536 });
+    expect(one(resources, "aws:rds/instance:Instance").inputs["maxAllocatedStorage"]).toBeUndefined();
+  });
+
   it("encrypts storage and Performance Insights with a new rotated KMS key, protected like the database", async () => {
     const { resources } = await run();
     const key = one(resources, "aws:kms/key:Key");
@@ -122,7 +140,7 @@ describe("Database on aws (RDS PostgreSQL)", () => {
     const kids = children(resources);
     const rule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
     const types = ["aws:ec2/securityGroup:SecurityGroup", "aws:kms/key:Key", "aws:rds/instance:Instance", "aws:rds/parameterGroup:ParameterGroup"];
-    expect(kids.map((r) => r.type).sort()).toEqual([...types, "aws:rds/subnetGroup:SubnetGroup", rule, rule, "random:index/randomPassword:RandomPassword"]);
+    expect(kids.map((r) => r.type).sort()).toEqual(["aws:cloudwatch/logGroup:LogGroup", "aws:cloudwatch/logGroup:LogGroup", ...types, "aws:rds/subnetGroup:SubnetGroup", rule, rule, "random:index/randomPassword:RandomPassword"]);
     for (const r of kids.filter((k) => k.type.startsWith("aws:"))) expect(r.inputs["tags"]).toEqual(tags);
   });
 

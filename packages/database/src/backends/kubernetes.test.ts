@@ -110,7 +110,7 @@ describe("Database on kubernetes (in-cluster PostgreSQL)", () => {
     const { resources } = await run();
     const component = one(resources, COMPONENT);
     const objects = resources.filter((r) => r.parent === component.urn && r.type.startsWith("kubernetes:"));
-    expect(objects).toHaveLength(5);
+    expect(objects).toHaveLength(6);
     for (const r of objects) {
       expect(at(r.inputs, "metadata.namespace")).toBe("data");
       expect(at(r.inputs, "metadata.labels")).toEqual({
@@ -131,10 +131,17 @@ describe("Database on kubernetes (in-cluster PostgreSQL)", () => {
     expect(c["resources"]).toEqual({ requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "2", memory: "4Gi" } });
   });
 
-  it("warns that highAvailability has no effect when asked for explicitly", async () => {
-    const { logs, resources } = await run({ highAvailability: true });
-    expect(at(one(resources, STS).inputs, "spec.replicas")).toBe(1);
-    expect(logs).toEqual(expect.arrayContaining([expect.objectContaining({ severity: "warning", message: expect.stringContaining("highAvailability has no effect") })]));
+  it("admits the client namespaces on 5432 besides its own, and keeps a headless Service and a disruption budget", async () => {
+    const { resources } = await run({ clientNamespaces: ["ml", "serving"] });
+    const policy = one(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+    expect(at(policy.inputs, "spec.ingress")).toEqual([{
+      from: [{ podSelector: {} }, { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ml" } } }, { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "serving" } } }],
+      ports: [{ protocol: "TCP", port: 5432 }],
+    }]);
+    const headless = resources.find((r) => r.name === "metadata-headless");
+    expect(at(headless?.inputs ?? {}, "spec.clusterIP")).toBe("None");
+    expect(at(one(resources, STS).inputs, "spec.serviceName")).toBe(at(headless?.outputs ?? {}, "metadata.name"));
+    expect(one(resources, "kubernetes:policy/v1:PodDisruptionBudget")).toBeDefined();
   });
 
   it("builds in preview", async () => {
