@@ -107,8 +107,8 @@ export function inClusterService(parent: pulumi.Resource, name: string, args: In
     },
     { parent, protect: args.protect, aliases: was("statefulSet") },
   );
-  // One replica: a budget of 0 disruptions would stall every node drain, so voluntary eviction
-  // stays allowed; the budget keeps `kubectl drain` from evicting an unhealthy pod twice.
+  // One replica: a budget allowing no disruption would stall every node drain and upgrade, so
+  // one pod may go; the budget becomes a real limit once a service runs more replicas.
   const podDisruptionBudget = new k8s.policy.v1.PodDisruptionBudget(
     `${name}-pdb`,
     { metadata: meta(physicalName([name])), spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "IfHealthyBudget", selector: { matchLabels: selector } } },

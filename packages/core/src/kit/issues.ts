@@ -44,7 +44,12 @@ export function zodIssues(error: z.core.$ZodError, input: unknown): SettingIssue
   const out: SettingIssue[] = [];
   for (const issue of error.issues) {
     const value = valueAt(input, issue.path);
-    if (issue.code === "unrecognized_keys") {
+    if (issue.code === "invalid_key") {
+      // A record key failed its schema: show the key, and the key's own reason.
+      const key = issue.path[issue.path.length - 1];
+      const reasons = issue.issues.map((i) => i.message).join("; ");
+      out.push({ path: issue.path, value: key, message: `${show(key)} is not allowed: ${reasons}` });
+    } else if (issue.code === "unrecognized_keys") {
       for (const k of issue.keys) out.push({ path: [...issue.path, k], value: valueAt(input, [...issue.path, k]), message: describe(issue, value) });
     } else {
       out.push({ path: issue.path, value, message: describe(issue, value) });
