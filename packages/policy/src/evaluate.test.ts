@@ -60,14 +60,35 @@ describe("evaluatePolicies", () => {
     const rule = res("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "rule", { ipProtocol: unknown, cidrIpv4: "0.0.0.0/0", fromPort: unknown, securityGroupId: unknown });
     const vpc = res("awsx:ec2:Vpc", "network", {}, { custom: false, remote: true });
     const log = via(res("aws:ec2/flowLog:FlowLog", "log", { vpcId: unknown }), "vpcId", vpc);
-    const cluster = res("eks:index:Cluster", "eks", { endpointPublicAccess: unknown, encryptionConfigKeyArn: unknown }, { custom: false, remote: true });
+    const cluster = res(
+      "eks:index:Cluster",
+      "eks",
+      { endpointPublicAccess: unknown, encryptionConfigKeyArn: unknown, enabledClusterLogTypes: unknown, skipDefaultNodeGroup: unknown },
+      { custom: false, remote: true },
+    );
+    const template = res("aws:ec2/launchTemplate:LaunchTemplate", "nodes", { metadataOptions: unknown, blockDeviceMappings: unknown, networkInterfaces: unknown });
+    const gke = res("gcp:container/cluster:Cluster", "gke", {
+      privateClusterConfig: unknown,
+      databaseEncryption: unknown,
+      enableLegacyAbac: unknown,
+      enableShieldedNodes: unknown,
+      enableAutopilot: unknown,
+      workloadIdentityConfig: unknown,
+      loggingService: unknown,
+      loggingConfig: unknown,
+    });
+    const nodePool = res("gcp:container/nodePool:NodePool", "workers", { cluster: unknown, nodeConfig: unknown });
     const gcs = res("gcp:storage/bucket:Bucket", "gcs", { uniformBucketLevelAccess: unknown, publicAccessPrevention: unknown, encryption: unknown });
     const sql = res("gcp:sql/databaseInstance:DatabaseInstance", "sql", { settings: unknown });
     const ns = res("kubernetes:core/v1:Namespace", "ns", { metadata: unknown });
     const netpol = via(res("kubernetes:networking.k8s.io/v1:NetworkPolicy", "deny", { metadata: unknown, spec: { podSelector: {}, policyTypes: ["Ingress"] } }), "metadata", ns);
     const pod = childOf(ns, res("kubernetes:core/v1:Pod", "pod", { spec: unknown }));
-    const secret = res("kubernetes:core/v1:Secret", "secret", { stringData: { password: unknown } });
-    const result = await evaluatePolicies([key, bucket, sse, pab, db, sg, rule, vpc, log, cluster, gcs, sql, ns, netpol, pod, secret], {
+    const secret = res("kubernetes:core/v1:Secret", "secret", { metadata: { namespace: unknown }, stringData: { password: unknown } });
+    const quota = via(res("kubernetes:core/v1:ResourceQuota", "quota", { metadata: unknown, spec: unknown }), "metadata", ns);
+    const service = res("kubernetes:core/v1:Service", "lb", { metadata: unknown, spec: unknown });
+    const role = res("kubernetes:rbac.authorization.k8s.io/v1:Role", "role", { rules: unknown });
+    const all = [key, bucket, sse, pab, db, sg, rule, vpc, log, cluster, template, gke, nodePool, gcs, sql, ns, netpol, pod, secret, quota, service, role];
+    const result = await evaluatePolicies(all, {
       enforcementLevel: "mandatory",
     });
     expect(result.violations).toEqual([]);

@@ -12,8 +12,12 @@ import { awsMskClusterEncrypted } from "./aws/msk/cluster-encrypted";
 import { awsKinesisStreamEncryptedWithKms } from "./aws/kinesis/stream-encrypted-with-kms";
 import { awsEc2NoPublicIngress } from "./aws/ec2/no-public-ingress";
 import { awsEc2VpcFlowLogsEnabled } from "./aws/ec2/vpc-flow-logs-enabled";
+import { awsEc2LaunchTemplateImdsv2 } from "./aws/ec2/launch-template-imdsv2";
+import { awsEc2LaunchTemplateVolumesEncrypted } from "./aws/ec2/launch-template-volumes-encrypted";
+import { awsEc2NoPublicIp } from "./aws/ec2/no-public-ip";
 import { awsEksEndpointPrivate } from "./aws/eks/endpoint-private";
 import { awsEksSecretsEncrypted } from "./aws/eks/secrets-encrypted";
+import { awsEksControlPlaneLogging } from "./aws/eks/control-plane-logging";
 import { awsSecretsNoPlaintextInputs } from "./aws/secrets/no-plaintext-inputs";
 import { gcpKmsCryptoKeyRotation } from "./gcp/kms/crypto-key-rotation";
 import { gcpStorageBucketUniformAccess } from "./gcp/storage/bucket-uniform-access";
@@ -25,6 +29,11 @@ import { gcpSqlBackupsEnabled } from "./gcp/sql/backups-enabled";
 import { gcpRedisTransitEncryption } from "./gcp/redis/transit-encryption";
 import { gcpRedisAuthEnabled } from "./gcp/redis/auth-enabled";
 import { gcpContainerPrivateCluster } from "./gcp/container/private-cluster";
+import { gcpContainerSecretsEncrypted } from "./gcp/container/secrets-encrypted";
+import { gcpContainerLegacyAbacDisabled } from "./gcp/container/legacy-abac-disabled";
+import { gcpContainerShieldedNodes } from "./gcp/container/shielded-nodes";
+import { gcpContainerWorkloadIdentity } from "./gcp/container/workload-identity";
+import { gcpContainerControlPlaneLogging } from "./gcp/container/control-plane-logging";
 import { gcpComputeNoPublicIngress } from "./gcp/compute/no-public-ingress";
 import { gcpSecretsNoPlaintextInputs } from "./gcp/secrets/no-plaintext-inputs";
 import { kubernetesPodNoPrivilegedContainers } from "./kubernetes/pod/no-privileged-containers";
@@ -32,6 +41,10 @@ import { kubernetesPodNoHostNamespaces } from "./kubernetes/pod/no-host-namespac
 import { kubernetesPodNoPrivilegeEscalation } from "./kubernetes/pod/no-privilege-escalation";
 import { kubernetesNetworkingNamespaceDefaultDeny } from "./kubernetes/networking/namespace-default-deny";
 import { kubernetesCoreSecretNoPlaintextData } from "./kubernetes/core/secret-no-plaintext-data";
+import { kubernetesCoreTeamNamespaceResourceQuota } from "./kubernetes/core/team-namespace-resource-quota";
+import { kubernetesCoreNoDefaultNamespace } from "./kubernetes/core/no-default-namespace";
+import { kubernetesCoreNoPublicLoadBalancer } from "./kubernetes/core/no-public-load-balancer";
+import { kubernetesRbacNoWildcardSecrets } from "./kubernetes/rbac/no-wildcard-secrets";
 
 /**
  * Every policy of the pack, in report order. None sets its own `enforcementLevel`: the level
@@ -51,8 +64,12 @@ export const policies: Policies = [
   awsKinesisStreamEncryptedWithKms,
   awsEc2NoPublicIngress,
   awsEc2VpcFlowLogsEnabled,
+  awsEc2LaunchTemplateImdsv2,
+  awsEc2LaunchTemplateVolumesEncrypted,
+  awsEc2NoPublicIp,
   awsEksEndpointPrivate,
   awsEksSecretsEncrypted,
+  awsEksControlPlaneLogging,
   awsSecretsNoPlaintextInputs,
   gcpKmsCryptoKeyRotation,
   gcpStorageBucketUniformAccess,
@@ -64,6 +81,11 @@ export const policies: Policies = [
   gcpRedisTransitEncryption,
   gcpRedisAuthEnabled,
   gcpContainerPrivateCluster,
+  gcpContainerSecretsEncrypted,
+  gcpContainerLegacyAbacDisabled,
+  gcpContainerShieldedNodes,
+  gcpContainerWorkloadIdentity,
+  gcpContainerControlPlaneLogging,
   gcpComputeNoPublicIngress,
   gcpSecretsNoPlaintextInputs,
   kubernetesPodNoPrivilegedContainers,
@@ -71,4 +93,8 @@ export const policies: Policies = [
   kubernetesPodNoPrivilegeEscalation,
   kubernetesNetworkingNamespaceDefaultDeny,
   kubernetesCoreSecretNoPlaintextData,
+  kubernetesCoreTeamNamespaceResourceQuota,
+  kubernetesCoreNoDefaultNamespace,
+  kubernetesCoreNoPublicLoadBalancer,
+  kubernetesRbacNoWildcardSecrets,
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
+import { kubeconfigNamespace } from "./kubernetes";
 import { describePorts, isWorldCidr, onlyAllowedPorts } from "./network";
 
 describe("network helpers", () => {
@@ -27,5 +28,32 @@ describe("network helpers", () => {
   it("describes ports for messages", () => {
     expect(describePorts({ protocol: "TCP", fromPort: 22, toPort: 22 })).toBe("tcp 22");
     expect(describePorts({ protocol: "all" })).toBe("all traffic");
+  });
+});
+
+describe("kubeconfig namespace", () => {
+  const json = JSON.stringify({
+    contexts: [
+      { name: "admin", context: { cluster: "c" } },
+      { name: "team", context: { cluster: "c", namespace: "ml" } },
+    ],
+    "current-context": "admin",
+  });
+  const noContext = () => undefined;
+
+  it("reads the current or the chosen context of a JSON kubeconfig, default when it names no namespace", () => {
+    expect(kubeconfigNamespace(json, noContext)).toEqual({ namespace: "default", context: "admin" });
+    expect(kubeconfigNamespace(json, () => "team")).toEqual({ namespace: "ml", context: "team" });
+    expect(kubeconfigNamespace(json, () => "missing")).toBeUndefined();
+  });
+
+  it("tells a YAML kubeconfig's namespace only when it names none", () => {
+    const yaml = "apiVersion: v1\ncontexts:\n- name: gke\n  context:\n    cluster: gke\ncurrent-context: gke\n";
+    expect(kubeconfigNamespace(yaml, noContext)).toEqual({ namespace: "default" });
+    expect(kubeconfigNamespace(yaml.replace("cluster: gke\n", "cluster: gke\n    namespace: ml\n"), noContext)).toBeUndefined();
+  });
+
+  it("cannot tell anything from a path to a kubeconfig file", () => {
+    expect(kubeconfigNamespace("/home/ci/.kube/config", noContext)).toBeUndefined();
   });
 });

@@ -104,3 +104,127 @@ describe("aws-ec2-vpc-flow-logs-enabled", () => {
     expect(await flagged(policy, [a, b, log])).toEqual(["b"]);
   });
 });
+
+const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const INSTANCE = "aws:ec2/instance:Instance";
+const VOLUME = "aws:ebs/volume:Volume";
+const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+const EKS_COMPONENT = "eks:index:Cluster";
+const component = (inputs: Record<string, unknown>, name = "cluster") => res(EKS_COMPONENT, name, inputs, { custom: false, remote: true });
+const nodeGroup = (inputs: Record<string, unknown> = {}) =>
+  res(NODE_GROUP, "workers", { clusterName: "eks", nodeRoleArn: "arn", subnetIds: ["subnet-1"], scalingConfig: { desiredSize: 2, maxSize: 3, minSize: 1 }, ...inputs });
+const encryptedRoot = { deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeSize: 50 } };
+
+describe("aws-ec2-launch-template-imdsv2", () => {
+  const policy = "aws-ec2-launch-template-imdsv2";
+
+  it("passes a launch template and an instance that require IMDSv2, a node group on such a template, and a component without a default node group", async () => {
+    const resources = [
+      res(LAUNCH_TEMPLATE, "nodes", { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } }),
+      res(INSTANCE, "bastion", { ami: "ami-1", instanceType: "t3.micro", metadataOptions: { httpEndpoint: "enabled", httpTokens: "required" } }),
+      res(INSTANCE, "from-template", { launchTemplate: { id: "lt-1" } }),
+      nodeGroup({ launchTemplate: { id: "lt-1", version: "1" } }),
+      component({ skipDefaultNodeGroup: true }),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it("passes a launch template that disables the metadata endpoint", async () => {
+    expect(await violations(policy, [res(LAUNCH_TEMPLATE, "batch", { metadataOptions: { httpEndpoint: "disabled" } })])).toEqual([]);
+  });
+
+  it("flags a launch template without metadata options and an instance with optional tokens", async () => {
+    const resources = [res(LAUNCH_TEMPLATE, "nodes", { imageId: "ami-1" }), res(INSTANCE, "bastion", { ami: "ami-1", metadataOptions: { httpTokens: "optional" } })];
+    expect(await violations(policy, resources)).toEqual([
+      'metadataOptions.httpTokens is not set: instances answer IMDSv1 requests unless the AMI or the account default requires IMDSv2; set it to "required".',
+      'metadataOptions.httpTokens is "optional", not "required": instances answer IMDSv1 requests.',
+    ]);
+  });
+
+  it("flags a managed node group without a launch template and the eks component's default node group", async () => {
+    expect(await violations(policy, [nodeGroup(), component({ enabledClusterLogTypes: ["api"] })])).toEqual([
+      'The node group has no launchTemplate, so nothing in the program requires IMDSv2 on its nodes: use a launch template with metadataOptions.httpTokens "required".',
+      "The default node group's launch template sets no metadataOptions (no eks.Cluster input sets them), so IMDSv2 is not required: set skipDefaultNodeGroup and add node groups whose launch template requires it.",
+    ]);
+  });
+});
+
+describe("aws-ec2-launch-template-volumes-encrypted", () => {
+  const policy = "aws-ec2-launch-template-volumes-encrypted";
+
+  it("passes encrypted launch template mappings, instance disks, volumes, a node group on a template and an encrypted default node group", async () => {
+    const resources = [
+      res(LAUNCH_TEMPLATE, "nodes", { blockDeviceMappings: [encryptedRoot, { deviceName: "/dev/sdb", virtualName: "ephemeral0" }] }),
+      res(INSTANCE, "bastion", { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }),
+      res(INSTANCE, "from-template", { launchTemplate: { id: "lt-1" } }),
+      res(VOLUME, "data", { availabilityZone: "us-east-1a", size: 100, encrypted: true }),
+      nodeGroup({ launchTemplate: { name: "nodes", version: "$Latest" } }),
+      component({ nodeGroupOptions: { nodeRootVolumeEncrypted: true, nodeAssociatePublicIpAddress: false } }),
+      component({ autoMode: { enabled: true } }, "auto-mode"),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it('flags a launch template mapping whose ebs.encrypted is "false" and one without any ebs mapping', async () => {
+    const resources = [
+      res(LAUNCH_TEMPLATE, "nodes", { blockDeviceMappings: [encryptedRoot, { deviceName: "/dev/sdb", ebs: { encrypted: "false" } }] }),
+      res(LAUNCH_TEMPLATE, "bare", { imageId: "ami-1" }),
+    ];
+    expect(await violations(policy, resources)).toEqual([
+      'blockDeviceMappings[1] (/dev/sdb): ebs.encrypted is not "true".',
+      'No blockDeviceMappings entry has ebs settings: the root volume\'s encryption is left to the AMI and the account default; map it with ebs.encrypted "true".',
+    ]);
+  });
+
+  it("flags an instance with an unencrypted root and data disk, and an unencrypted volume", async () => {
+    const resources = [
+      res(INSTANCE, "bastion", { ami: "ami-1", ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 10 }] }),
+      res(VOLUME, "data", { availabilityZone: "us-east-1a", size: 100 }),
+    ];
+    expect(await violations(policy, resources)).toEqual([
+      "rootBlockDevice.encrypted is not true: the root volume's encryption is left to the AMI and the account default.",
+      "ebsBlockDevices[0] (/dev/sdf) is not encrypted.",
+      "encrypted is not true.",
+    ]);
+  });
+
+  it("flags a node group without a launch template and an eks component whose default node group leaves root volumes unencrypted", async () => {
+    expect(await violations(policy, [nodeGroup({ diskSize: 50 }), component({ nodeAssociatePublicIpAddress: false })])).toEqual([
+      "The node group has no launchTemplate, so nothing in the program encrypts its disks: use a launch template with encrypted block devices.",
+      "nodeRootVolumeEncrypted is not true: the default node group's root volumes are not encrypted.",
+    ]);
+  });
+});
+
+describe("aws-ec2-no-public-ip", () => {
+  const policy = "aws-ec2-no-public-ip";
+
+  it("passes private launch templates, instances and an eks default node group without public IPs", async () => {
+    const resources = [
+      res(LAUNCH_TEMPLATE, "nodes", { networkInterfaces: [{ associatePublicIpAddress: "false", securityGroups: ["sg-1"] }] }),
+      res(LAUNCH_TEMPLATE, "subnet-default", { imageId: "ami-1" }),
+      res(INSTANCE, "bastion", { ami: "ami-1", associatePublicIpAddress: false }),
+      component({ nodeAssociatePublicIpAddress: false }),
+      component({ fargate: true }, "fargate"),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it('flags a launch template interface with associatePublicIpAddress "true" and a public instance', async () => {
+    const resources = [
+      res(LAUNCH_TEMPLATE, "nodes", { networkInterfaces: [{ associatePublicIpAddress: "true" }] }),
+      res(INSTANCE, "bastion", { ami: "ami-1", associatePublicIpAddress: true }),
+    ];
+    expect(await violations(policy, resources)).toEqual([
+      'networkInterfaces[0].associatePublicIpAddress is "true": instances get a public IP.',
+      "associatePublicIpAddress is true: the instance gets a public IP.",
+    ]);
+  });
+
+  it("flags an eks component whose default node group keeps @pulumi/eks's public IPs, also through nodeGroupOptions", async () => {
+    expect(await violations(policy, [component({ endpointPublicAccess: false }), component({ nodeGroupOptions: { nodeAssociatePublicIpAddress: true } }, "options")])).toEqual([
+      "nodeAssociatePublicIpAddress is not false: the default node group's nodes get public IPs (@pulumi/eks defaults it to true).",
+      "nodeGroupOptions.nodeAssociatePublicIpAddress is not false: the default node group's nodes get public IPs (@pulumi/eks defaults it to true).",
+    ]);
+  });
+});

@@ -53,3 +53,31 @@ describe("aws-eks-secrets-encrypted", () => {
     ]);
   });
 });
+
+describe("aws-eks-control-plane-logging", () => {
+  const policy = "aws-eks-control-plane-logging";
+  const logTypes = ["api", "audit", "authenticator", "controllerManager"];
+
+  it("passes a cluster and an eks component that log api, audit and authenticator", async () => {
+    const resources = [
+      res(CLUSTER, "eks", { roleArn: "arn", vpcConfig, enabledClusterLogTypes: logTypes }),
+      res(COMPONENT, "cluster", { enabledClusterLogTypes: ["api", "audit", "authenticator"] }, { custom: false, remote: true }),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it("flags a cluster without control-plane logging and a component that omits the authenticator log", async () => {
+    const resources = [
+      res(CLUSTER, "eks", { roleArn: "arn", vpcConfig }),
+      res(COMPONENT, "cluster", { enabledClusterLogTypes: ["api", "audit"] }, { custom: false, remote: true }),
+    ];
+    expect(await violations(policy, resources)).toEqual([
+      'enabledClusterLogTypes does not include "api", "audit", "authenticator" (control-plane logging is off by default).',
+      'enabledClusterLogTypes does not include "authenticator" (control-plane logging is off by default).',
+    ]);
+  });
+
+  it("does not judge an eks component registered without inputs", async () => {
+    expect(await violations(policy, [res(COMPONENT, "cluster", {}, { custom: false })])).toEqual([]);
+  });
+});

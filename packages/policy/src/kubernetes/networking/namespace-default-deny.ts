@@ -1,8 +1,7 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { refersTo } from "../../lib/graph";
+import { inNamespace, NAMESPACE_TYPE, namespaceLabel } from "../../lib/kubernetes";
 import { dig, elements, field, isRecord, knownStrings, UNKNOWN } from "../../lib/values";
 
-const NAMESPACE = "kubernetes:core/v1:Namespace";
 const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 
 /**
@@ -47,9 +46,9 @@ export function isDefaultDenyIngress(policy: PolicyResource): boolean {
 
 /**
  * Every Namespace the program creates has a default-deny NetworkPolicy. A policy belongs to a
- * namespace when its `metadata.namespace` (unset: "default") equals the namespace's
- * `metadata.name`, or, while either is unknown (auto-naming, preview), when its `metadata`
- * depends on the Namespace resource.
+ * namespace as `inNamespace` (lib/kubernetes.ts) decides: its `metadata.namespace` (unset: its
+ * provider's namespace, else "default") equals the namespace's `metadata.name`, or, while either
+ * is unknown (auto-naming, preview), its `metadata` depends on the Namespace resource.
  */
 export const kubernetesNetworkingNamespaceDefaultDeny: StackValidationPolicy = {
   name: "kubernetes-networking-namespace-default-deny",
@@ -63,17 +62,11 @@ export const kubernetesNetworkingNamespaceDefaultDeny: StackValidationPolicy = {
   validateStack: (args, reportViolation) => {
     const exempt = args.getConfig<DefaultDenyConfig>().exemptNamespaces ?? DEFAULT_EXEMPT_NAMESPACES;
     const denies = args.resources.filter((r) => r.type === NETWORK_POLICY && isDefaultDenyIngress(r));
-    for (const ns of args.resources.filter((r) => r.type === NAMESPACE)) {
+    for (const ns of args.resources.filter((r) => r.type === NAMESPACE_TYPE)) {
       const name = dig(ns.props, "metadata", "name");
       if (typeof name === "string" && exempt.includes(name)) continue;
-      const covered = denies.some((policy) => {
-        const namespace = dig(policy.props, "metadata", "namespace");
-        // No namespace: the provider's default namespace, normally "default".
-        if (namespace !== UNKNOWN && typeof name === "string") return (namespace ?? "default") === name;
-        return refersTo(policy, "metadata", ns, []);
-      });
-      if (!covered) {
-        reportViolation(`Namespace ${typeof name === "string" ? name : ns.name} has no default-deny ingress NetworkPolicy.`, ns.urn);
+      if (!denies.some((policy) => inNamespace(policy, ns))) {
+        reportViolation(`Namespace ${namespaceLabel(ns)} has no default-deny ingress NetworkPolicy.`, ns.urn);
       }
     }
   },

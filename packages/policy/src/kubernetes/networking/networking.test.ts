@@ -21,6 +21,12 @@ describe("kubernetes-networking-namespace-default-deny", () => {
     expect(await violations(policy, [data, deny])).toEqual([]);
   });
 
+  it("places a policy without metadata.namespace in its provider's namespace", async () => {
+    const k8s = res("pulumi:providers:kubernetes", "ml-provider", { namespace: "ml" }, { id: "p-1" });
+    const deny = res(NETWORK_POLICY, "ml-deny", { metadata: { name: "default-deny" }, spec: denyAll }, { provider: `${k8s.urn}::p-1` });
+    expect(await violations(policy, [k8s, ns("ml"), ns("default"), deny])).toEqual(["Namespace default has no default-deny ingress NetworkPolicy."]);
+  });
+
   it("flags a namespace without any NetworkPolicy", async () => {
     expect(await violations(policy, [ns("ml")])).toEqual(["Namespace ml has no default-deny ingress NetworkPolicy."]);
   });

@@ -1,0 +1,13 @@
+import * as gcp from "@pulumi/gcp";
+import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+
+/** GKE clusters authorize with RBAC and IAM only: legacy ABAC stays off (its default). */
+export const gcpContainerLegacyAbacDisabled: ResourceValidationPolicy = {
+  name: "gcp-container-legacy-abac-disabled",
+  description:
+    "GKE clusters must not enable legacy ABAC (enableLegacyAbac true): it grants service accounts, nodes and controllers " +
+    "static permissions beyond RBAC and IAM, which the platform's RBAC rules cannot take back.",
+  validateResource: validateResourceOfType(gcp.container.Cluster, (cluster, _args, report) => {
+    if (cluster.enableLegacyAbac === true) report("enableLegacyAbac is true: the ABAC authorizer grants permissions beyond RBAC.");
+  }),
+};

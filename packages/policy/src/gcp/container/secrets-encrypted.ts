@@ -1,0 +1,16 @@
+import * as gcp from "@pulumi/gcp";
+import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+
+/** GKE envelope-encrypts Kubernetes Secrets in etcd with a Cloud KMS key (application-layer secrets encryption). */
+export const gcpContainerSecretsEncrypted: ResourceValidationPolicy = {
+  name: "gcp-container-secrets-encrypted",
+  description:
+    'GKE clusters must encrypt Kubernetes Secrets at the application layer with a Cloud KMS key (databaseEncryption state ' +
+    '"ENCRYPTED" with a keyName): otherwise Secrets in etcd are protected only by Google\'s default storage encryption.',
+  validateResource: validateResourceOfType(gcp.container.Cluster, (cluster, _args, report) => {
+    const encryption = cluster.databaseEncryption;
+    if (encryption?.state !== "ENCRYPTED" || !encryption.keyName) {
+      report('databaseEncryption is not state "ENCRYPTED" with a keyName: Secrets are not encrypted with a Cloud KMS key.');
+    }
+  }),
+};

@@ -1,0 +1,47 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { KUBECTL_DEFAULT_NAMESPACE, providerNamespace } from "../../lib/kubernetes";
+import { isRecord } from "../../lib/values";
+import { POD_SPEC_PATHS } from "../pod/pod-spec";
+
+/** The kinds checked: every workload kind the pack knows, and Services, ConfigMaps and Secrets. */
+export const NO_DEFAULT_NAMESPACE_TYPES: readonly string[] = [
+  ...Object.keys(POD_SPEC_PATHS),
+  "kubernetes:core/v1:Service",
+  "kubernetes:core/v1:ConfigMap",
+  "kubernetes:core/v1:Secret",
+];
+
+/**
+ * Workloads, Services, ConfigMaps and Secrets are not in the `default` namespace.
+ *
+ * An explicit `metadata.namespace` decides. When it is unset the object lands in its provider's
+ * namespace, which the policy judges only when it can tell it from the provider the engine
+ * sends with the resource (`args.provider`, explicit or the engine's default provider): the
+ * provider's `namespace` input, else the namespace of the context of its `kubeconfig` input
+ * when that is kubeconfig text (JSON, or YAML that names no namespace at all, which means
+ * `default`). A provider without `kubeconfig` uses whatever kubeconfig the person or CI job
+ * running the update has, so nothing can be told and the object passes; so does an unreadable
+ * kubeconfig (a path, YAML naming some namespace). A value unknown during preview (a computed
+ * namespace or kubeconfig) makes the check "not run during preview", not a violation.
+ */
+export const kubernetesCoreNoDefaultNamespace: ResourceValidationPolicy = {
+  name: "kubernetes-core-no-default-namespace",
+  description:
+    "Workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PodTemplate), " +
+    "Services, ConfigMaps and Secrets must not be in the default namespace, which has no team's quota, NetworkPolicies " +
+    "or RBAC. An unset metadata.namespace counts as default only when the provider's namespace input or its kubeconfig " +
+    "text shows it; with the ambient kubeconfig it cannot be told and passes.",
+  validateResource: (args, report) => {
+    if (!NO_DEFAULT_NAMESPACE_TYPES.includes(args.type)) {
+      args.notApplicable("Policy only applies to Kubernetes workloads, Services, ConfigMaps and Secrets");
+    }
+    const metadata: unknown = args.props.metadata;
+    const namespace = isRecord(metadata) ? metadata["namespace"] : undefined;
+    if (typeof namespace === "string" && namespace !== "") {
+      if (namespace === KUBECTL_DEFAULT_NAMESPACE) report(`metadata.namespace is "${KUBECTL_DEFAULT_NAMESPACE}".`);
+      return;
+    }
+    const fallback = providerNamespace(args.provider);
+    if (fallback?.namespace === KUBECTL_DEFAULT_NAMESPACE) report(`metadata.namespace is unset and ${fallback.because}.`);
+  },
+};
