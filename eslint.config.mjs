@@ -17,4 +17,20 @@ export default tseslint.config(
       "@typescript-eslint/no-require-imports": "off",
     },
   },
+  {
+    // The offline plan's SDK internals live in one module per SDK, with a version check: no other
+    // file of the engine, the analyzer or the CLI names a deep @pulumi/pulumi or @pulumi/policy path
+    // (import, import type, require, require.resolve, import()).
+    files: ["packages/testing/src/**/*.ts", "packages/policy/src/analyzer/**/*.ts", "packages/cli/src/**/*.ts"],
+    ignores: ["packages/testing/src/sdk-internals.ts", "packages/policy/src/analyzer/policy-internals.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Literal[value=/^@pulumi\\/(pulumi|policy)\\/./]",
+          message: "Deep @pulumi/pulumi and @pulumi/policy paths belong in packages/testing/src/sdk-internals.ts or packages/policy/src/analyzer/policy-internals.ts (one module per SDK, with a version check).",
+        },
+      ],
+    },
+  },
 );

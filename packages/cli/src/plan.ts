@@ -29,7 +29,7 @@ export interface PlanResult {
 
 /** The plan could not run: bad config, a program error. Exit code 2. */
 export class PlanError extends Error {
-  constructor(message: string, public readonly resourcesBeforeFailure: number) {
+  constructor(message: string) {
     super(message);
     this.name = "PlanError";
   }
@@ -70,8 +70,9 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
       preview,
     });
   } catch (err) {
-    if (err instanceof ConfigError || (err as Error)?.name === "ConfigError") throw new PlanError((err as Error).message, 0);
-    throw new PlanError(`the program failed: ${(err as Error)?.message ?? String(err)}`, 0);
+    // A bad config, or an SDK the mock engine was not written against: nothing of the program ran.
+    if (err instanceof ConfigError || (err as Error)?.name === "ConfigError" || (err as Error)?.name === "SdkVersionError") throw new PlanError((err as Error).message);
+    throw new PlanError(`the program failed: ${(err as Error)?.message ?? String(err)}`);
   }
   const evaluation = await evaluatePolicies(run.resources, { enforcementLevel: enforcement });
   const mandatory = evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").length;

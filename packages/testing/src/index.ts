@@ -11,3 +11,13 @@ export { UNKNOWN } from "./types";
 export type { RecordedResource, InvokeRecord, LogRecord, MockRunOptions, MockRunResult, OutputsMock, FunctionMock } from "./types";
 export { MOCK_ACCOUNT_ID, MOCK_AWS_REGION, MOCK_GCP_PROJECT, MOCK_GCP_REGION } from "./ids";
 export { renderPolicyDocument } from "./policy-document";
+export {
+  validateKubernetesObject,
+  kubernetesModelsSchemas,
+  kubernetesApiOf,
+  isKubernetesObjectType,
+  type KubernetesSchemas,
+  type KubernetesApi,
+  type ObjectValidator,
+  type SchemaError,
+} from "./k8s-schema";

@@ -1,25 +1,12 @@
-// The SDK's own protobuf classes, loaded from the copy of @pulumi/pulumi the program uses, so the
-// messages our mock monitor returns are exactly what the runtime expects.
-import { createRequire } from "node:module";
-import * as resproto from "@pulumi/pulumi/proto/resource_pb";
-import * as providerproto from "@pulumi/pulumi/proto/provider_pb";
+// The SDK's own protobuf classes (from sdk-internals: the copy of @pulumi/pulumi the program uses),
+// so the messages our mock monitor returns are exactly what the runtime expects.
+import { ProtobufStruct, providerproto, resproto, type Struct } from "./sdk-internals";
 
-export { resproto, providerproto };
-
-/** The protobuf Struct type, as the SDK's messages declare it. */
-export type Struct = NonNullable<ReturnType<resproto.RegisterResourceResponse["getObject"]>>;
-
-interface StructClass {
-  fromJavaScript(value: Record<string, unknown>): Struct;
-}
-
-// google-protobuf is a dependency of @pulumi/pulumi, not ours: resolve it from there.
-const fromPulumi = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-const structModule = fromPulumi("google-protobuf/google/protobuf/struct_pb") as { Struct: StructClass };
+export { resproto, providerproto, type Struct };
 
 /** Builds a protobuf Struct from a wire object (no `undefined` anywhere). */
 export function toStruct(value: Record<string, unknown>): Struct {
-  return structModule.Struct.fromJavaScript(value);
+  return ProtobufStruct.fromJavaScript(value);
 }
 
 /** The plain JS of a Struct (absent: an empty object). */

@@ -1,36 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
 import { withCapturedLogs } from "./logs";
 import { RecordingMonitor } from "./monitor";
 import { watchRejections } from "./rejections";
+import { beginMockRun, checkSdkVersion, endMockRun, rpcDoneOf, runInStack, waitForRpcs, type RuntimeStore } from "./sdk-internals";
 import { withCheapStackCaptures } from "./stacks";
 import type { LogRecord, MockRunOptions, MockRunResult } from "./types";
 import { containsSecretWire, decode } from "./wire";
-
-/** The SDK's run state (runtime/state.js), reset by `setMockOptions` except where noted: not in its declarations. */
-interface RuntimeStore {
-  settings: { rpcDone: Promise<unknown> };
-  terminated: boolean;
-  leakCandidates: Set<unknown>;
-  supportsSecrets: boolean;
-  supportsResourceReferences: boolean;
-  supportsOutputValues: boolean;
-  supportsDeletedWith: boolean;
-  supportsReplaceWith: boolean;
-  supportsAliasSpecs: boolean;
-  supportsTransforms: boolean;
-  supportsInvokeTransforms: boolean;
-  supportsParameterization: boolean;
-  supportsResourceHooks: boolean;
-  supportsErrorHooks: boolean;
-  supportsInvokeDependsOn: boolean;
-  supportsStateMigrations: boolean;
-}
-interface RuntimeState {
-  getStore(): RuntimeStore;
-  setStackResource(stack: undefined): void;
-}
-const state = require("@pulumi/pulumi/runtime/state") as RuntimeState;
-const runtime = pulumi.runtime as typeof pulumi.runtime & { waitForRPCs?: () => Promise<void> };
 
 type Outcome<T> = { ok: true; result: T } | { ok: false; error: unknown };
 
@@ -48,8 +22,11 @@ type Outcome<T> = { ok: true; result: T } | { ok: false; error: unknown };
  * - Runs are sequential: each resets the SDK's process-wide state (mock monitor, config, root
  *   stack, feature flags) and replaces any `pulumi.runtime.setMocks` configuration. Do not start
  *   a run before the previous one settled.
+ * - Throws before running anything when the installed `@pulumi/pulumi` is not the minor release
+ *   the engine was written against (see `sdk-internals.ts`).
  */
 export async function runWithMocks<T>(program: () => T | Promise<T>, opts: MockRunOptions): Promise<MockRunResult<T>> {
+  checkSdkVersion();
   const monitor = new RecordingMonitor({
     project: opts.project,
     stack: opts.stack,
@@ -87,29 +64,19 @@ export async function runWithMocks<T>(program: () => T | Promise<T>, opts: MockR
 }
 
 async function execute<T>(program: () => T | Promise<T>, opts: MockRunOptions, monitor: RecordingMonitor): Promise<Outcome<T>> {
-  pulumi.runtime.setMockOptions(monitor, opts.project, opts.stack, opts.preview ?? false, opts.organization);
-  const store = state.getStore();
-  // What `setMockOptions` leaves from a previous run, and the features the monitor advertises
-  // (the root stack asks the monitor again, with the same answers).
-  store.terminated = false;
-  store.supportsSecrets = true;
-  store.supportsResourceReferences = true;
-  store.supportsOutputValues = false;
-  store.supportsDeletedWith = true;
-  store.supportsReplaceWith = true;
-  store.supportsAliasSpecs = true;
-  store.supportsTransforms = true;
-  store.supportsInvokeTransforms = false;
-  store.supportsParameterization = true;
-  store.supportsResourceHooks = false;
-  store.supportsErrorHooks = false;
-  store.supportsInvokeDependsOn = false;
-  store.supportsStateMigrations = false;
-  pulumi.runtime.setAllConfig(opts.config ?? {}, opts.secretKeys ?? []);
+  const store = beginMockRun({
+    monitor,
+    project: opts.project,
+    stack: opts.stack,
+    preview: opts.preview ?? false,
+    organization: opts.organization,
+    config: opts.config ?? {},
+    secretKeys: opts.secretKeys ?? [],
+  });
   let outcome: Outcome<T>;
   try {
     let result: T | undefined;
-    await pulumi.runtime.runInPulumiStack(async () => {
+    await runInStack(async () => {
       result = await program();
       return result;
     });
@@ -120,10 +87,7 @@ async function execute<T>(program: () => T | Promise<T>, opts: MockRunOptions, m
   try {
     await settle(monitor, store);
   } finally {
-    // Stops the SDK's callback server (started for transforms), if any; forgets this run's stack.
-    pulumi.runtime.disconnectSync();
-    state.setStackResource(undefined);
-    store.leakCandidates = new Set();
+    endMockRun(store);
   }
   return outcome;
 }
@@ -132,10 +96,9 @@ async function execute<T>(program: () => T | Promise<T>, opts: MockRunOptions, m
 async function settle(monitor: RecordingMonitor, store: RuntimeStore): Promise<void> {
   for (;;) {
     const activity = monitor.activity;
-    const rpcDone = store.settings.rpcDone;
-    if (runtime.waitForRPCs) await runtime.waitForRPCs();
-    else await rpcDone;
+    const rpcDone = rpcDoneOf(store);
+    await waitForRpcs(store);
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (monitor.activity === activity && store.settings.rpcDone === rpcDone) return;
+    if (monitor.activity === activity && rpcDoneOf(store) === rpcDone) return;
   }
 }

@@ -1,7 +1,6 @@
-import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { PlannedResource } from "../types";
 import { encodeProperties, type Path } from "./encode";
-import { proto, Struct } from "./server";
+import { proto, Struct, type analyzerPb } from "./policy-internals";
 
 /** What the request builders need to know about the whole graph. */
 export interface Graph {
