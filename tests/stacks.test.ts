@@ -55,7 +55,8 @@ describe.each(STACKS)("stack %s", (stack) => {
 
   it("exports no secret in clear: connection strings are secret outputs", async () => {
     const { run, config } = await planStack(stack);
-    expect(run.secretOutputs.sort()).toEqual(["cacheConnectionUrl", "databaseConnectionString"].filter((k) => (k.startsWith("cache") ? config.cache.enabled : config.database.enabled)).sort());
+    // The cluster's kubeconfig (every stack has a Cluster) is secret too.
+    expect(run.secretOutputs.sort()).toEqual([...["cacheConnectionUrl", "databaseConnectionString"].filter((k) => (k.startsWith("cache") ? config.cache.enabled : config.database.enabled)), "kubeconfig"].sort());
     const passwords = run.resources.filter((r) => r.type === "random:index/randomPassword:RandomPassword");
     expect(passwords.length).toBeGreaterThan(0);
     const clear = JSON.stringify(Object.fromEntries(Object.entries(run.stackOutputs).filter(([k]) => !run.secretOutputs.includes(k))));

@@ -2,9 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { ObjectStore } from "@mlops/storage";
 import { Database } from "@mlops/database";
 import { Cache } from "@mlops/cache";
+import { Cluster, DEFAULT_KIND_CONTEXT } from "@mlops/cluster";
 import type { StackConfig } from "@mlops/core";
 import type { RegistryEntry } from "./registry";
 import { foundationFor } from "./foundation";
+import { clusterNetwork } from "./cluster-network";
 
 const always = () => true;
 const planned = (id: string, layer: RegistryEntry["layer"], sections: RegistryEntry["sections"], enabled: (c: StackConfig) => boolean): RegistryEntry => ({
@@ -29,7 +31,29 @@ export const REGISTRY: readonly RegistryEntry[] = [
       Object.assign(ctx.outputs, foundation.outputs);
     },
   },
-  planned("cluster", "cluster", ["kubernetes"], always),
+  {
+    id: "cluster",
+    layer: "cluster",
+    sections: ["cluster", "kubernetes"],
+    status: "built",
+    enabled: always,
+    build(ctx) {
+      const c = ctx.config;
+      const local = c.backend === "kubernetes";
+      const cluster = new Cluster("cluster", {
+        ...ctx.base(),
+        ...c.cluster,
+        teams: c.teams,
+        ...clusterNetwork(ctx),
+        // The local stack's provider was the root-level "kind" provider: same URN through the alias.
+        ...(local ? { context: c.kubernetes.context ?? DEFAULT_KIND_CONTEXT, providerAliases: [{ name: "kind", parent: pulumi.rootStackResource }] } : {}),
+      }, ctx.componentOpts());
+      ctx.cluster = cluster;
+      ctx.outputs["clusterName"] = cluster.name;
+      ctx.outputs["clusterEndpoint"] = cluster.endpoint;
+      ctx.outputs["kubeconfig"] = pulumi.secret(cluster.kubeconfig);
+    },
+  },
   planned("tenancy", "cluster", ["teams", "podSecurity"], (c) => c.teams.length > 0),
   {
     id: "objectStore",

@@ -1,19 +1,19 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as awsTypes from "@pulumi/aws";
 import type * as gcpTypes from "@pulumi/gcp";
-import type * as k8sTypes from "@pulumi/kubernetes";
 import { gcpLabels, type StackConfig, type Tags } from "@mlops/core";
 
 /**
- * Explicit providers, so no resource depends on ambient credentials or the default provider's
- * settings. Cloud SDKs are required lazily: an AWS stack never loads @pulumi/gcp.
+ * Explicit cloud providers, so no resource depends on ambient credentials or the default
+ * provider's settings. Cloud SDKs are required lazily: an AWS stack never loads @pulumi/gcp.
+ * The Kubernetes provider is not here: the Cluster component creates it (from the EKS / GKE
+ * kubeconfig, or the local stack's kubeconfig context) and `componentOpts()` hands it on.
  */
 export interface Providers {
-  /** The provider components use for the stack's cloud. */
-  primary: pulumi.ProviderResource;
+  /** The provider components use for the stack's cloud; none on local (everything is in-cluster). */
+  primary?: pulumi.ProviderResource;
   aws?: awsTypes.Provider;
   gcp?: gcpTypes.Provider;
-  kubernetes?: k8sTypes.Provider;
 }
 
 export function createProviders(config: StackConfig, tags: Tags): Providers {
@@ -29,14 +29,7 @@ export function createProviders(config: StackConfig, tags: Tags): Providers {
       const provider = new gcp.Provider("gcp", { project: config.gcpProject, region: config.region, defaultLabels: gcpLabels(tags) });
       return { primary: provider, gcp: provider };
     }
-    case "local": {
-      const k8s = require("@pulumi/kubernetes") as typeof k8sTypes;
-      const provider = new k8s.Provider("kind", {
-        context: config.kubernetes.context ?? "kind-mlops",
-        enableServerSideApply: true,
-        deleteUnreachable: false,
-      });
-      return { primary: provider, kubernetes: provider };
-    }
+    case "local":
+      return {};
   }
 }

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Placement, PlatformComponentArgs, StackConfig, Tags } from "@mlops/core";
 import type { Providers } from "./providers";
+import type { ClusterOutputs } from "@mlops/cluster";
 
 /** The layers, bottom to top: a layer uses only what the layers below it put in the context. */
 export const LAYERS = ["network", "cluster", "data", "ml", "operations"] as const;
@@ -18,11 +19,13 @@ export interface StackContext {
   placement: Placement;
   /** The shared data-services key (aws); components create their own elsewhere. */
   dataKeyId?: pulumi.Output<string>;
+  /** The Kubernetes cluster and its provider; set by the cluster entry (cluster layer). */
+  cluster?: ClusterOutputs;
   /** The stack outputs, filled by every layer. */
   readonly outputs: Record<string, pulumi.Input<unknown>>;
   /** The args every component shares. */
   base(): PlatformComponentArgs;
-  /** Options for a component: the stack's provider for its backend. */
+  /** Options for a component: the stack's cloud provider and, once built, the cluster's Kubernetes provider. */
   componentOpts(): pulumi.ComponentResourceOptions;
 }
 

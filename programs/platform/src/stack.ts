@@ -28,7 +28,8 @@ export function wireStack(config: StackConfig, given: ReadonlySet<string> = new 
       return { backend: config.backend, tier: config.tier, tags, placement: this.placement, protect: config.protect };
     },
     componentOpts() {
-      return { providers: [providers.primary] };
+      // Every in-cluster resource uses the Cluster's provider, never the ambient kubeconfig.
+      return { providers: [...(providers.primary ? [providers.primary] : []), ...(this.cluster ? [this.cluster.provider] : [])] };
     },
   };
   for (const entry of REGISTRY) {

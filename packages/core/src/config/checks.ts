@@ -6,7 +6,7 @@ import type { StackConfigInput } from "./schema";
 import { SLOTS, SLOT_VALUES, incompatibility, type Modules } from "./slots";
 import { configKey as key } from "./keys";
 import { resolveSettings } from "../kit/settings";
-import { COMPONENT_SETTINGS } from "../settings";
+import { COMPONENT_SETTINGS, clusterCrossIssues } from "../settings";
 
 export function compatibility(cloud: Cloud, modules: Partial<Modules>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -34,6 +34,9 @@ export function compatibilityOfRaw(input: Record<string, unknown>): ConfigIssue[
 /** Rules that span several keys. */
 export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
+  for (const i of clusterCrossIssues({ backend: backendFor(cfg.cloud), context: cfg.kubernetes?.context, gpuEnabled: cfg.cluster?.gpu?.enabled, teams: cfg.teams ?? [] })) {
+    issues.push({ key: key(i.path), value: i.value, message: i.message });
+  }
   const dbOn = cfg.database?.enabled ?? true;
   const cacheOn = cfg.cache?.enabled ?? true;
   if (cfg.cloud === "gcp" && !cfg.gcpProject) {

@@ -3,6 +3,7 @@ import { CLOUDS, TIERS } from "../platform";
 import { ENFORCEMENT_LEVELS, POD_SECURITY_LEVELS } from "../tiers";
 import { SLOT_VALUES } from "./slots";
 import { databaseSettingsSchema } from "../settings/database";
+import { clusterSettingsSchema } from "../settings/cluster";
 
 // The whole stack configuration (every SPEC module), as written under the `mlops-platform:`
 // namespace of Pulumi.<stack>.yaml. Objects are strict: a misspelt key is an error, not a
@@ -118,7 +119,7 @@ export const teamSchema = z.strictObject({
 });
 
 export const kubernetesSchema = z.strictObject({
-  /** kubeconfig context for the local (Kind) stack. */
+  /** kubeconfig context of the existing cluster the local stack uses (the Cluster's kubernetes backend). Default "kind-mlops". aws/gcp: not allowed. */
   context: z.string().min(1).optional(),
   /** Prefix of every namespace the platform creates. */
   namespacePrefix: dnsLabel.optional(),
@@ -149,6 +150,8 @@ export const stackConfigSchema = z.strictObject({
   backup: backupSchema.optional(),
   teams: z.array(teamSchema).max(50).optional(),
   kubernetes: kubernetesSchema.optional(),
+  /** The Cluster component's settings (one schema, one set of limits). */
+  cluster: clusterSettingsSchema.optional(),
 });
 
 export type StackConfigInput = z.infer<typeof stackConfigSchema>;

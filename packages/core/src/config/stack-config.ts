@@ -32,6 +32,7 @@ export interface StackConfig {
   backup: BackupDefaults;
   teams: Defined<StackConfigInput["teams"]>;
   kubernetes: { context?: string; namespacePrefix: string };
+  cluster: Defined<StackConfigInput["cluster"]>;
 }
 
 const DEFAULT_REGION: Record<Cloud, string> = { aws: "us-east-1", gcp: "us-central1", local: "local" };
@@ -105,6 +106,7 @@ export function withStackDefaults(cfg: StackConfigInput, modules: Modules, stack
       crossRegionCopy: cfg.backup?.crossRegionCopy ?? tier.backup.crossRegionCopy,
     },
     teams: cfg.teams ?? [],
+    cluster: { ...cfg.cluster },
     kubernetes: {
       ...(cfg.kubernetes?.context ? { context: cfg.kubernetes.context } : {}),
       namespacePrefix: cfg.kubernetes?.namespacePrefix ?? "mlops",
