@@ -174,7 +174,14 @@ const GCP: Record<string, Rule> = {
   "gcp:kms/cryptoKey:CryptoKey": { name: "name", id: (c) => `${str(c.inputs["keyRing"], `projects/${c.project}/locations/${c.region}/keyRings/mock`)}/cryptoKeys/${c.physical}` },
   "gcp:storage/bucket:Bucket": { name: "name", computed: (c) => ({ url: `gs://${c.physical}`, selfLink: `https://www.googleapis.com/storage/v1/b/${c.physical}` }) },
   "gcp:compute/globalAddress:GlobalAddress": { name: "name", computed: (c) => ({ address: c.inputs["address"] ?? "10.200.0.0" }) },
-  "gcp:compute/subnetwork:Subnetwork": { name: "name", computed: (c) => ({ gatewayAddress: String(c.inputs["ipCidrRange"] ?? "10.0.0.0/20").replace(/\.\d+\/\d+$/, ".1") }) },
+  "gcp:compute/subnetwork:Subnetwork": {
+    name: "name",
+    id: (c) => `projects/${c.project}/regions/${str(c.inputs["region"], c.region)}/subnetworks/${c.physical}`,
+    computed: (c) => ({
+      gatewayAddress: String(c.inputs["ipCidrRange"] ?? "10.0.0.0/20").replace(/\.\d+\/\d+$/, ".1"),
+      selfLink: `https://www.googleapis.com/compute/v1/projects/${c.project}/regions/${str(c.inputs["region"], c.region)}/subnetworks/${c.physical}`,
+    }),
+  },
   "gcp:serviceaccount/account:Account": {
     computed: (c) => {
       const email = `${str(c.inputs["accountId"], c.name)}@${c.project}.iam.gserviceaccount.com`;

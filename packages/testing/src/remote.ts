@@ -41,6 +41,9 @@ function awsxVpc(c: OutputContext): Record<string, unknown> {
   const natCount = publicSubnetIds.length === 0 || privateSubnetIds.length === 0 || strategy === "None" ? 0 : strategy === "Single" ? 1 : azCount;
   const natGateways = Array.from({ length: natCount }, (_, i) => ({ id: `nat-${hex(`${c.name}/nat/${i}`, 17)}`, subnetId: publicSubnetIds[i], connectivityType: "public", publicIp: `52.0.${i}.${10 + i}` }));
   const internetGatewayId = `igw-${hex(c.name, 17)}`;
+  // awsx gives every subnet its own route table (named after the subnet) and association.
+  const routeTables = subnets.map((s, i) => ({ id: `rtb-${hex(`${c.name}/rtb/${i}`, 17)}`, vpcId, tags: s["tags"] }));
+  const routeTableAssociations = subnets.map((s, i) => ({ id: `rtbassoc-${hex(`${c.name}/rtbassoc/${i}`, 17)}`, subnetId: s["id"], routeTableId: routeTables[i]?.id }));
   return {
     vpcId,
     vpc: { id: vpcId, cidrBlock, arn: arn(c, "ec2", `vpc/${vpcId}`), enableDnsHostnames: c.inputs["enableDnsHostnames"] ?? true, enableDnsSupport: c.inputs["enableDnsSupport"] ?? true, ownerId: c.account, tags: c.inputs["tags"] ?? {} },
@@ -54,8 +57,8 @@ function awsxVpc(c: OutputContext): Record<string, unknown> {
     natGateways,
     eips: natGateways.map((n, i) => ({ id: `eipalloc-${hex(`${c.name}/eip/${i}`, 17)}`, publicIp: n.publicIp })),
     internetGateway: { id: internetGatewayId, arn: arn(c, "ec2", `internet-gateway/${internetGatewayId}`), vpcId },
-    routeTables: [],
-    routeTableAssociations: [],
+    routeTables,
+    routeTableAssociations,
     routes: [],
     vpcEndpoints: [],
     subnetLayout: [...kinds].map((type) => ({ type })),

@@ -3,12 +3,19 @@ import { ObjectStore } from "@mlops/storage";
 import { Database } from "@mlops/database";
 import { Cache } from "@mlops/cache";
 import { Cluster, DEFAULT_KIND_CONTEXT } from "@mlops/cluster";
-import type { StackConfig } from "@mlops/core";
+import { Network } from "@mlops/network";
+import { awsCustomerKey, type StackConfig } from "@mlops/core";
 import type { RegistryEntry } from "./registry";
 import { foundationFor } from "./foundation";
 import { clusterNetwork } from "./cluster-network";
 
 const always = () => true;
+/** gcp: the Google APIs the chosen modules need besides the Network's base set. */
+const gcpModuleApis = (c: StackConfig): string[] => [
+  ...(c.modules.dataPipeline === "pubsub" ? ["pubsub.googleapis.com"] : []),
+  ...(c.modules.mlPlatform === "vertex" ? ["aiplatform.googleapis.com"] : []),
+  ...(c.modules.serving === "cloudrun" ? ["run.googleapis.com"] : []),
+];
 const planned = (id: string, layer: RegistryEntry["layer"], sections: RegistryEntry["sections"], enabled: (c: StackConfig) => boolean): RegistryEntry => ({
   id, layer, sections, status: "planned", enabled, build: () => undefined,
 });
@@ -25,10 +32,30 @@ export const REGISTRY: readonly RegistryEntry[] = [
     status: "built",
     enabled: always,
     build(ctx) {
-      const foundation = foundationFor(ctx.config)(ctx.config, ctx.tags, ctx.providers);
-      ctx.placement = foundation.placement;
-      if (foundation.kmsKeyId) ctx.dataKeyId = foundation.kmsKeyId;
-      Object.assign(ctx.outputs, foundation.outputs);
+      const c = ctx.config;
+      if (c.backend === "kubernetes") {
+        // In-cluster the namespace is the boundary; until the tenancy entry owns it, the foundation's.
+        const base = foundationFor(c)(c, ctx.tags, ctx.providers);
+        ctx.placement = { ...ctx.placement, ...base.placement };
+        Object.assign(ctx.outputs, base.outputs);
+        return;
+      }
+      const network = new Network("network", {
+        ...ctx.base(),
+        ...c.network,
+        region: c.region,
+        ...(c.backend === "gcp" ? { project: c.gcpProject as string, apis: gcpModuleApis(c) } : {}),
+      }, ctx.componentOpts());
+      ctx.network = network;
+      ctx.placement = { ...ctx.placement, ...network.placement };
+      if (c.backend === "aws") {
+        // Not the network's: the data services' shared key, at the stack root where it shipped.
+        const key = awsCustomerKey("data-key", { description: `${c.project}-${c.stack} data services`, tags: ctx.tags }, { provider: ctx.providers.primary, protect: c.protect });
+        ctx.dataKeyId = key.arn;
+        Object.assign(ctx.outputs, { vpcId: network.networkId, privateSubnetIds: network.privateSubnetIds });
+      } else {
+        Object.assign(ctx.outputs, { networkId: network.networkId, subnetId: network.privateSubnetIds.apply((ids) => ids[0]) });
+      }
     },
   },
   {

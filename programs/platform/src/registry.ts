@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Placement, PlatformComponentArgs, StackConfig, Tags } from "@mlops/core";
 import type { Providers } from "./providers";
+import type { NetworkOutputs } from "@mlops/network";
 import type { ClusterOutputs } from "@mlops/cluster";
 
 /** The layers, bottom to top: a layer uses only what the layers below it put in the context. */
@@ -19,6 +20,8 @@ export interface StackContext {
   placement: Placement;
   /** The shared data-services key (aws); components create their own elsewhere. */
   dataKeyId?: pulumi.Output<string>;
+  /** The VPC / network, its subnets and what GKE needs; set by the network entry (aws, gcp). */
+  network?: NetworkOutputs;
   /** The Kubernetes cluster and its provider; set by the cluster entry (cluster layer). */
   cluster?: ClusterOutputs;
   /** The stack outputs, filled by every layer. */

@@ -3,6 +3,7 @@ import { CLOUDS, TIERS } from "../platform";
 import { ENFORCEMENT_LEVELS, POD_SECURITY_LEVELS } from "../tiers";
 import { SLOT_VALUES } from "./slots";
 import { databaseSettingsSchema } from "../settings/database";
+import { networkSettingsSchema } from "../settings/network";
 import { clusterSettingsSchema } from "../settings/cluster";
 
 // The whole stack configuration (every SPEC module), as written under the `mlops-platform:`
@@ -12,7 +13,6 @@ import { clusterSettingsSchema } from "../settings/cluster";
 
 const dnsLabel = z.string().regex(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/, "must be a DNS label: lowercase letters, digits and '-', starting with a letter");
 const cron = z.string().regex(/^(\S+\s+){4}\S+$/, "must be a 5-field cron expression, e.g. \"0 2 * * *\"");
-const cidr = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, "must be an IPv4 CIDR block from /16 to /24, e.g. \"10.0.0.0/16\"");
 const region = z.string().regex(/^[a-z]{2,}(-[a-z]+)+-?\d+$/, "must be a cloud region name such as \"us-east-1\" or \"us-central1\"");
 /** Top-level booleans arrive from Pulumi config as the strings "true" / "false". */
 const flag = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean());
@@ -29,14 +29,8 @@ export const modulesSchema = z.strictObject({
   featureStore: z.enum(SLOT_VALUES.featureStore).optional(),
 });
 
-export const networkSchema = z.strictObject({
-  cidr: cidr.optional(),
-  azCount: z.number().int().min(2).max(3).optional(),
-  natGateways: z.enum(["single", "one-per-az"]).optional(),
-  flowLogs: z.boolean().optional(),
-  /** GCP: the range reserved for private services access (Cloud SQL, Memorystore). */
-  privateServicesCidr: cidr.optional(),
-});
+/** The network section is the Network component's settings (one schema, one set of limits). */
+export const networkSchema = networkSettingsSchema;
 
 export const objectStoreSchema = z.strictObject({
   /** Logical bucket names; at least 3 characters (an S3/GCS/MinIO bucket name's minimum). */

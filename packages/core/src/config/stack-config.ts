@@ -21,7 +21,8 @@ export interface StackConfig {
   podSecurity: PodSecurityLevel;
   policyEnforcement: EnforcementLevel;
   modules: Modules;
-  network: Required<Omit<Defined<StackConfigInput["network"]>, "natGateways">> & { natGateways: "single" | "one-per-az" };
+  /** The network section as given; the Network component completes it (`networkSettings.complete`). */
+  network: Defined<StackConfigInput["network"]>;
   objectStore: Defined<StackConfigInput["objectStore"]> & { buckets: string[] };
   database: Defined<StackConfigInput["database"]> & { enabled: boolean };
   cache: Defined<StackConfigInput["cache"]> & { enabled: boolean };
@@ -71,13 +72,7 @@ export function withStackDefaults(cfg: StackConfigInput, modules: Modules, stack
     podSecurity: cfg.podSecurity ?? tier.podSecurity,
     policyEnforcement: cfg.policyEnforcement ?? tier.policyEnforcement,
     modules,
-    network: {
-      cidr: cfg.network?.cidr ?? "10.0.0.0/16",
-      azCount: cfg.network?.azCount ?? (cfg.tier === "prod" ? 3 : 2),
-      natGateways: cfg.network?.natGateways ?? tier.natGateways,
-      flowLogs: cfg.network?.flowLogs ?? true,
-      privateServicesCidr: cfg.network?.privateServicesCidr ?? "10.100.0.0/16",
-    },
+    network: { ...cfg.network },
     objectStore: { ...cfg.objectStore, buckets: cfg.objectStore?.buckets ?? ["artifacts", "datasets"] },
     database: { ...cfg.database, enabled: cfg.database?.enabled ?? true },
     cache: { ...cfg.cache, enabled: cfg.cache?.enabled ?? true },

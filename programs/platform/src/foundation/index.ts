@@ -5,9 +5,8 @@ import type { FoundationBuilder } from "./types";
 export function foundationFor(config: StackConfig): FoundationBuilder {
   switch (config.cloud) {
     case "aws":
-      return (require("./aws") as typeof import("./aws")).awsFoundation;
     case "gcp":
-      return (require("./gcp") as typeof import("./gcp")).gcpFoundation;
+      throw new Error(`the ${config.cloud} base layer is the Network component (registry entry "network")`);
     case "local":
       return (require("./kubernetes") as typeof import("./kubernetes")).kubernetesFoundation;
   }
