@@ -1,72 +1,56 @@
-import * as pulumi from "@pulumi/pulumi";
-import { withDefaults } from "./defaults";
-import { validateArgs } from "./validate";
-import type { CacheArgs, CacheOutputs } from "./types";
+import type * as pulumi from "@pulumi/pulumi";
+import { PlatformComponent, cacheSettings, type ComponentDefinition } from "@mlops/core";
+import { resolveCache, type ResolvedCacheArgs } from "./defaults";
+import type { CacheArgs, CacheOutputs, CacheWiring } from "./types";
 import type { AwsCacheNative } from "./backends/aws";
 import type { GcpCacheNative } from "./backends/gcp";
 import type { KubernetesCacheNative } from "./backends/kubernetes";
 
 /** The native resources behind a Cache; only the active backend's entry is set. */
-export interface CacheNative {
-  aws?: AwsCacheNative;
-  gcp?: GcpCacheNative;
-  kubernetes?: KubernetesCacheNative;
-}
+export type CacheNative = { aws?: AwsCacheNative; gcp?: GcpCacheNative; kubernetes?: KubernetesCacheNative };
+
+const OPEN_CIDR_HINT = "list the private CIDR blocks that may reach Redis (e.g. the VPC CIDR), never 0.0.0.0/0 or ::/0";
+
+/** The Cache, declared once: settings, wiring checks, resolution and the implementation table. */
+export const CACHE: ComponentDefinition<typeof cacheSettings.schema, ReturnType<typeof cacheSettings.complete>, CacheWiring, ResolvedCacheArgs, CacheOutputs, CacheNative> = {
+  type: "mlops:cache:Cache",
+  settings: cacheSettings,
+  validateWiring(args, fail) {
+    if (!args.placement[args.backend]) fail(`placement.${args.backend}`, undefined, `is required when backend is "${args.backend}"`);
+    const aws = args.backend === "aws" ? args.placement.aws : undefined;
+    if (aws) {
+      if (aws.allowedCidrBlocks.length === 0) fail("placement.aws.allowedCidrBlocks", [], OPEN_CIDR_HINT);
+      for (const cidr of aws.allowedCidrBlocks) if (cidr === "0.0.0.0/0" || cidr === "::/0") fail("placement.aws.allowedCidrBlocks", cidr, OPEN_CIDR_HINT);
+    }
+  },
+  resolve: resolveCache,
+  // One engine per backend: Redis (ElastiCache Redis OSS, Memorystore for Redis, the official image).
+  engine: () => "redis",
+  implementations: {
+    aws: { redis: () => require("./backends/aws") as typeof import("./backends/aws") },
+    gcp: { redis: () => require("./backends/gcp") as typeof import("./backends/gcp") },
+    kubernetes: { redis: () => require("./backends/kubernetes") as typeof import("./backends/kubernetes") },
+  },
+  secretOutputs: ["authToken", "connectionUrl"],
+};
 
 /**
  * A Redis cache: ElastiCache (aws), Memorystore (gcp) or an in-cluster StatefulSet (kubernetes),
  * with one args and one outputs shape. Secure by default: AUTH always, TLS and customer-key
  * encryption at rest on the clouds, private networking only, `protect` outside dev.
  */
-export class Cache extends pulumi.ComponentResource implements CacheOutputs {
-  public readonly host: pulumi.Output<string>;
-  public readonly port: pulumi.Output<number>;
-  public readonly tls: pulumi.Output<boolean>;
-  public readonly authToken: pulumi.Output<string>;
-  public readonly connectionUrl: pulumi.Output<string>;
-  /** Escape hatch: the backend's resources, read-only. */
-  public readonly native: Readonly<CacheNative>;
+export class Cache extends PlatformComponent<CacheOutputs, CacheNative> implements CacheOutputs {
+  declare public readonly host: pulumi.Output<string>;
+  declare public readonly port: pulumi.Output<number>;
+  declare public readonly tls: pulumi.Output<boolean>;
+  /** PEM server CA a TLS client must trust ("" where none is needed). */
+  declare public readonly caCertificate: pulumi.Output<string>;
+  /** Secret. */
+  declare public readonly authToken: pulumi.Output<string>;
+  /** Secret. */
+  declare public readonly connectionUrl: pulumi.Output<string>;
 
   constructor(name: string, args: CacheArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("mlops:cache:Cache", name, {}, opts);
-    validateArgs(this, args);
-    const resolved = withDefaults(args);
-    let outputs: CacheOutputs;
-    // Backends load lazily so a stack only loads the provider SDK it uses.
-    switch (resolved.backend) {
-      case "aws": {
-        const backend = require("./backends/aws") as typeof import("./backends/aws");
-        const built = backend.build(this, name, resolved);
-        outputs = built.outputs;
-        this.native = Object.freeze({ aws: built.native });
-        break;
-      }
-      case "gcp": {
-        const backend = require("./backends/gcp") as typeof import("./backends/gcp");
-        const built = backend.build(this, name, resolved);
-        outputs = built.outputs;
-        this.native = Object.freeze({ gcp: built.native });
-        break;
-      }
-      case "kubernetes": {
-        const backend = require("./backends/kubernetes") as typeof import("./backends/kubernetes");
-        const built = backend.build(this, name, resolved);
-        outputs = built.outputs;
-        this.native = Object.freeze({ kubernetes: built.native });
-        break;
-      }
-    }
-    this.host = outputs.host;
-    this.port = outputs.port;
-    this.tls = outputs.tls;
-    this.authToken = pulumi.secret(outputs.authToken);
-    this.connectionUrl = pulumi.secret(outputs.connectionUrl);
-    this.registerOutputs({
-      host: this.host,
-      port: this.port,
-      tls: this.tls,
-      authToken: this.authToken,
-      connectionUrl: this.connectionUrl,
-    });
+    super(CACHE, name, args, opts);
   }
 }

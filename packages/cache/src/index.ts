@@ -1,9 +1,9 @@
 export * from "./types";
-export { Cache } from "./cache";
+export { Cache, CACHE } from "./cache";
 export type { CacheNative } from "./cache";
-export { withDefaults, ENGINE_VERSIONS, DEFAULT_ENGINE_VERSION, REDIS_PORT } from "./defaults";
+export { resolveCache, REDIS_PORT, MAX_SNAPSHOT_RETENTION_DAYS, GCP_SNAPSHOT_PERIOD } from "./defaults";
 export type { ResolvedCacheArgs } from "./defaults";
-export { validateArgs } from "./validate";
+export { supportsTransitEncryptionMode } from "./backends/aws-tls";
 export type { AwsCacheNative } from "./backends/aws";
 export type { GcpCacheNative } from "./backends/gcp";
 export type { KubernetesCacheNative } from "./backends/kubernetes";

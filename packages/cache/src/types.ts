@@ -1,45 +1,49 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { PlatformComponentArgs } from "@mlops/core";
+import type { ComponentArgs, cacheSettingsSchema } from "@mlops/core";
 
-export interface CacheArgs extends PlatformComponentArgs {
+/** What the Cache takes besides its settings: the stack's wiring. */
+export interface CacheWiring {
   /**
-   * Redis version. Each backend accepts the versions its service offers (see ENGINE_VERSIONS):
-   * aws "6.2" | "7.0" | "7.1", gcp "6.2" | "7.0" | "7.2", kubernetes "6.2" | "7.2" | "7.4".
-   * Default: "7.1" on aws (newest ElastiCache Redis OSS), "7.2" on gcp and kubernetes.
-   */
-  engineVersion?: string;
-  /** aws: node type, must start with "cache.". Default: the tier's (cache.t3.small, cache.t3.medium, cache.r6g.large). */
-  nodeType?: string;
-  /**
-   * gcp: memory in GiB (integer 1..300); kubernetes: the container's memory limit.
-   * Default: the tier's (1, 2, 5).
-   */
-  memorySizeGb?: number;
-  /**
-   * Replicas (integer 0..5). aws: read replicas (Multi-AZ with automatic failover when > 0);
-   * gcp: STANDARD_HA when > 0, read replicas enabled when >= 2 (needs memorySizeGb >= 5);
-   * kubernetes: must be 0 (a single primary; in-cluster replicas are not implemented).
-   * Default: the tier's (0, 1, 2) on aws and gcp, 0 on kubernetes.
-   */
-  replicas?: number;
-  /**
-   * Customer-managed key for at-rest encryption: a KMS key ARN on aws, a Cloud KMS crypto key id
-   * on gcp (the Memorystore service agent must hold encrypter/decrypter on it). Ignored on
-   * kubernetes. Default: the component creates a rotated key (and, on gcp, the service agent's
-   * grant on it).
+   * Customer-managed key for at-rest encryption: a KMS key ARN (aws) or a Cloud KMS crypto key id
+   * (gcp, with the Memorystore service agent already granted on it). Default: the component
+   * creates one with rotation (on gcp also the service agent, through ServiceIdentity, and its
+   * grant). kubernetes: no effect (the volume's StorageClass decides).
    */
   kmsKeyId?: pulumi.Input<string>;
-  /** kubernetes: size of the data volume in GiB (integer 1..1000). Default: the tier's kubernetes storageGb (10, 20, 50). */
-  sizeGb?: number;
+  /**
+   * The stack's backup policy: the cron schedule's hour starts the daily snapshot window (aws) and
+   * places the weekly maintenance window three hours later (aws, gcp); the retention sets how many
+   * days of ElastiCache snapshots are kept (at most 35). Default: the tier's (seed 001).
+   * kubernetes: no effect (the AOF lives on the volume, which the cluster's backups cover).
+   */
+  backup?: { schedule: string; retentionDays: number };
+  /** kubernetes: namespaces whose pods may connect, besides the cache's own. Default: none. aws/gcp: no effect (placement decides). */
+  clientNamespaces?: pulumi.Input<string>[];
 }
 
+/**
+ * Inputs of the `Cache` component: the shared args, the settings of the stack config's `cache`
+ * section (see `cacheSettingsSchema` in @mlops/core for every limit and default), and the wiring.
+ * One shape for every backend.
+ */
+export type CacheArgs = ComponentArgs<typeof cacheSettingsSchema, CacheWiring>;
+
+/** What every backend returns. */
 export interface CacheOutputs {
+  /** Private address: the ElastiCache primary endpoint, the Memorystore IP or the in-cluster Service DNS name. */
   host: pulumi.Output<string>;
+  /** 6379 (Memorystore with TLS: the instance's port, 6378). */
   port: pulumi.Output<number>;
-  /** Whether clients must use TLS (true on aws and gcp). */
+  /** Whether clients must use TLS: true on aws and gcp, false in-cluster. */
   tls: pulumi.Output<boolean>;
+  /**
+   * PEM certificates a TLS client must trust to verify the server. gcp: Memorystore's own server
+   * CA (not in any public trust store). aws: "" (ElastiCache certificates chain to Amazon's public
+   * roots, in the system trust store). kubernetes: "" (no TLS).
+   */
+  caCertificate: pulumi.Output<string>;
   /** Secret. */
   authToken: pulumi.Output<string>;
-  /** `rediss://:token@host:port` (or `redis://` in-cluster). Secret. */
+  /** `rediss://:token@host:port` (`redis://` in-cluster). Secret. */
   connectionUrl: pulumi.Output<string>;
 }

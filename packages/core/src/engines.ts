@@ -21,23 +21,3 @@ export const REDIS_VERSIONS: Readonly<Record<Backend, Readonly<Record<string, st
 
 /** The Redis version used when none is set: the newest one aws offers, 7.2 elsewhere. */
 export const DEFAULT_REDIS_VERSION: Readonly<Record<Backend, string>> = { aws: "7.1", gcp: "7.2", kubernetes: "7.2" };
-
-/** Why a version is not allowed on a backend (the allowed list), or undefined when it is. */
-export function redisVersionProblem(backend: Backend, version: string): string | undefined {
-  const allowed = Object.keys(REDIS_VERSIONS[backend]);
-  return allowed.includes(version) ? undefined : `on ${backend} use one of ${allowed.map((v) => `"${v}"`).join(", ")}`;
-}
-
-/**
- * Why a replica count does not fit a backend, or undefined: the in-cluster Redis is a single
- * primary, and Memorystore read replicas (2 or more) need at least 5 GiB.
- */
-export function redisReplicaProblem(backend: Backend, replicas: number, memorySizeGb: number): { input: "replicas" | "memorySizeGb"; message: string } | undefined {
-  if (backend === "kubernetes" && replicas > 0) {
-    return { input: "replicas", message: "the kubernetes backend runs a single Redis primary (in-cluster replicas are not implemented); use 0" };
-  }
-  if (backend === "gcp" && replicas >= 2 && memorySizeGb < 5) {
-    return { input: "memorySizeGb", message: `Memorystore read replicas (replicas ${replicas}) need at least 5 GiB; raise memorySizeGb or use replicas 1` };
-  }
-  return undefined;
-}

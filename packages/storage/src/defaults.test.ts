@@ -1,48 +1,35 @@
 import { describe, expect, it } from "@jest/globals";
-import { withDefaults } from "./defaults";
-import type { ObjectStoreArgs } from "./types";
+import { objectStoreSettings, type Backend, type ResolvedBase, type Tier } from "@mlops/core";
+import { resolveObjectStore } from "./defaults";
 
-const base: ObjectStoreArgs = { backend: "aws", tier: "dev", tags: { project: "mlops" }, placement: {} };
+const base = (backend: Backend = "aws", tier: Tier = "dev"): ResolvedBase => ({ backend, tier, tags: { project: "mlops" }, placement: {}, protect: tier !== "dev" });
+const settings = (given: Parameters<typeof objectStoreSettings.complete>[0] = {}, backend: Backend = "aws", tier: Tier = "dev") => objectStoreSettings.complete(given, { backend, tier });
 
-describe("ObjectStore defaults", () => {
-  it("takes lifecycle, size and protection from the tier", () => {
-    expect(withDefaults({ ...base, tier: "staging" })).toEqual({
-      backend: "aws",
-      tier: "staging",
-      tags: { project: "mlops" },
-      placement: {},
-      protect: true,
+describe("resolveObjectStore", () => {
+  it("adds the colder transition 90 days after the cold one", () => {
+    expect(resolveObjectStore(settings({}, "aws", "staging"), base("aws", "staging"), {})).toEqual({
+      ...base("aws", "staging"),
       versioning: true,
       transitionToColdAfterDays: 60,
       transitionToColderAfterDays: 150,
       expireNoncurrentAfterDays: 60,
+      expireAfterDays: undefined,
       retentionDays: 0,
       sizeGb: 20,
+      clientNamespaces: [],
     });
   });
 
-  it("keeps the caller's values over the tier's", () => {
+  it("drops the colder transition when objects expire first, keeps it when they expire later", () => {
+    expect(resolveObjectStore(settings({ expireAfterDays: 120 }), base(), {}).transitionToColderAfterDays).toBeUndefined();
+    expect(resolveObjectStore(settings({ expireAfterDays: 121 }), base(), {}).transitionToColderAfterDays).toBe(120);
+  });
+
+  it("keeps the wiring: key, endpoint region and client namespaces", () => {
     const key = "arn:aws:kms:eu-west-1:1:key/k";
-    expect(
-      withDefaults({ ...base, tier: "prod", protect: false, versioning: false, sizeGb: 5, region: "eu-west-1", kmsKeyId: key, lifecycle: { transitionToColdAfterDays: 40, expireNoncurrentAfterDays: 3, expireAfterDays: 500 } }),
-    ).toMatchObject({ protect: false, versioning: false, sizeGb: 5, region: "eu-west-1", kmsKeyId: key, transitionToColdAfterDays: 40, transitionToColderAfterDays: 130, expireNoncurrentAfterDays: 3, expireAfterDays: 500 });
-  });
-
-  it("drops the colder transition when objects expire first", () => {
-    const resolved = withDefaults({ ...base, lifecycle: { expireAfterDays: 120 } });
-    expect(resolved.transitionToColderAfterDays).toBeUndefined();
-    expect(resolved.expireAfterDays).toBe(120);
-  });
-
-  it("applies the retention policy on gcp only and turns versioning off by default where it applies", () => {
-    expect(withDefaults({ ...base, tier: "prod" })).toMatchObject({ retentionDays: 0, versioning: true });
-    expect(withDefaults({ ...base, tier: "prod", backend: "gcp" })).toMatchObject({ retentionDays: 30, versioning: false });
-    expect(withDefaults({ ...base, tier: "prod", backend: "gcp", retentionDays: 0 })).toMatchObject({ retentionDays: 0, versioning: true });
-    expect(withDefaults({ ...base, backend: "gcp", retentionDays: 14 })).toMatchObject({ retentionDays: 14, versioning: false });
-  });
-
-  it("copies the tags so the caller's object is never shared", () => {
-    const tags = { project: "mlops" };
-    expect(withDefaults({ ...base, tags }).tags).not.toBe(tags);
+    expect(resolveObjectStore(settings(), base(), { kmsKeyId: key, region: "eu-west-1", clientNamespaces: ["ml"] })).toMatchObject({ kmsKeyId: key, region: "eu-west-1", clientNamespaces: ["ml"] });
+    const none = resolveObjectStore(settings(), base(), {});
+    expect(none).not.toHaveProperty("kmsKeyId");
+    expect(none).not.toHaveProperty("region");
   });
 });

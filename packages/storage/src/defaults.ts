@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { TIER_DEFAULTS, resolveBase, type ResolvedBase } from "@mlops/core";
-import type { ObjectStoreArgs } from "./types";
+import type { CompleteObjectStoreSettings, ResolvedBase } from "@mlops/core";
+import type { ObjectStoreWiring } from "./types";
 
 /** Incomplete multipart uploads are aborted after this many days on every backend that can. */
 export const ABORT_MULTIPART_AFTER_DAYS = 7;
@@ -12,52 +12,27 @@ export const ABORT_MULTIPART_AFTER_DAYS = 7;
  */
 export const COLDER_CLASS_AFTER_COLD_DAYS = 90;
 
-/** ObjectStoreArgs with every default applied; what the backends build from. */
-export interface ResolvedObjectStoreArgs extends ResolvedBase {
-  versioning: boolean;
-  transitionToColdAfterDays: number;
-  /**
-   * Day of the second transition (GLACIER_IR / COLDLINE); absent when current objects expire
-   * before it.
-   */
-  transitionToColderAfterDays?: number;
-  expireNoncurrentAfterDays: number;
-  expireAfterDays?: number;
-  /** 0 except on gcp. */
-  retentionDays: number;
+/** Every arg resolved: what the backends build from. */
+export interface ResolvedObjectStoreArgs extends ResolvedBase, CompleteObjectStoreSettings {
+  /** Day of the second transition (GLACIER_IR / COLDLINE); undefined when current objects expire before it. */
+  transitionToColderAfterDays: number | undefined;
+  /** Unset: the aws and gcp backends create a customer-managed key. */
   kmsKeyId?: pulumi.Input<string>;
-  sizeGb: number;
-  /** Absent: the endpoint takes the bucket's own region. */
+  /** Unset: the endpoint takes the bucket's own region. */
   region?: string;
+  clientNamespaces: pulumi.Input<string>[];
 }
 
-/**
- * The retention policy the args ask for: the caller's, else the tier's on gcp. Always 0 off gcp
- * (validation rejects a caller's value there).
- */
-export function effectiveRetentionDays(args: ObjectStoreArgs): number {
-  if (args.backend !== "gcp") return 0;
-  return args.retentionDays ?? TIER_DEFAULTS[args.tier].objectStore.gcpRetentionDays;
-}
-
-/** Applies the tier's defaults. Pure: no resources, no config reads. */
-export function withDefaults(args: ObjectStoreArgs): ResolvedObjectStoreArgs {
-  const tier = TIER_DEFAULTS[args.tier];
-  const retentionDays = effectiveRetentionDays(args);
-  const cold = args.lifecycle?.transitionToColdAfterDays ?? tier.objectStore.transitionToColdAfterDays;
-  const colder = cold + COLDER_CLASS_AFTER_COLD_DAYS;
-  const expire = args.lifecycle?.expireAfterDays;
+/** The completed (and checked) settings plus the wiring. Pure. */
+export function resolveObjectStore(settings: CompleteObjectStoreSettings, base: ResolvedBase, wiring: ObjectStoreWiring): ResolvedObjectStoreArgs {
+  const colder = settings.transitionToColdAfterDays + COLDER_CLASS_AFTER_COLD_DAYS;
+  const expire = settings.expireAfterDays;
   return {
-    ...resolveBase(args),
-    // GCS cannot combine a retention policy with versioning: the retention policy wins by default.
-    versioning: args.versioning ?? retentionDays === 0,
-    transitionToColdAfterDays: cold,
-    ...(expire === undefined || expire > colder ? { transitionToColderAfterDays: colder } : {}),
-    expireNoncurrentAfterDays: args.lifecycle?.expireNoncurrentAfterDays ?? tier.objectStore.expireNoncurrentAfterDays,
-    ...(expire !== undefined ? { expireAfterDays: expire } : {}),
-    retentionDays,
-    ...(args.kmsKeyId !== undefined ? { kmsKeyId: args.kmsKeyId } : {}),
-    sizeGb: args.sizeGb ?? tier.kubernetes.storageGb,
-    ...(args.region !== undefined ? { region: args.region } : {}),
+    ...base,
+    ...settings,
+    transitionToColderAfterDays: expire === undefined || expire > colder ? colder : undefined,
+    ...(wiring.kmsKeyId !== undefined ? { kmsKeyId: wiring.kmsKeyId } : {}),
+    ...(wiring.region !== undefined ? { region: wiring.region } : {}),
+    clientNamespaces: wiring.clientNamespaces ?? [],
   };
 }

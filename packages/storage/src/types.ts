@@ -1,41 +1,31 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { PlatformComponentArgs } from "@mlops/core";
+import type { ComponentArgs, objectStoreSettingsSchema } from "@mlops/core";
 
-export interface ObjectStoreLifecycle {
+/** What the ObjectStore takes besides its settings: the stack's wiring. */
+export interface ObjectStoreWiring {
   /**
-   * Move current objects to a cold class (S3 STANDARD_IA, GCS NEARLINE) after this many days, and
-   * to a colder one (GLACIER_IR, COLDLINE) 90 days later unless they expire first. Default: the
-   * tier's (30 dev / 60 staging / 90 prod).
-   */
-  transitionToColdAfterDays?: number;
-  /** Delete non-current versions after this many days. Default: the tier's. */
-  expireNoncurrentAfterDays?: number;
-  /** Delete current objects after this many days. Default: never. */
-  expireAfterDays?: number;
-}
-
-export interface ObjectStoreArgs extends PlatformComponentArgs {
-  /**
-   * Keep prior versions of every object. Default: true, except on gcp when a retention policy
-   * applies (retentionDays > 0): GCS cannot combine the two, so `true` is rejected there.
-   */
-  versioning?: boolean;
-  lifecycle?: ObjectStoreLifecycle;
-  /** gcp: bucket retention policy in days, not locked (0 = none). Default: the tier's on gcp (30 in prod); only 0 on aws/kubernetes. */
-  retentionDays?: number;
-  /**
-   * Customer-managed key: an AWS KMS key ARN or a GCP Cloud KMS crypto key id. When unset on
-   * aws/gcp the component creates a key with rotation on. Ignored on kubernetes (MinIO).
+   * Customer-managed key: an AWS KMS key ARN, or a Cloud KMS crypto key id (the Cloud Storage
+   * service agent must already hold encrypter/decrypter on it). Default: the component creates a
+   * key with rotation (on gcp also the service agent's grant). kubernetes: no effect (MinIO's own
+   * encryption needs a KMS the cluster does not have; the volume's StorageClass decides).
    */
   kmsKeyId?: pulumi.Input<string>;
-  /** kubernetes: MinIO volume size in GiB. Default: the tier's (10 / 20 / 50). */
-  sizeGb?: number;
   /**
    * aws: the region in the `endpoint` output. It does not move the bucket: the bucket (and its
    * key) live in the provider's region. Default: the bucket's own region, as S3 reports it.
+   * Rejected on gcp and kubernetes, where the endpoint has no region.
    */
   region?: string;
+  /** kubernetes: namespaces whose pods may reach MinIO, besides its own. Default: none. aws/gcp: no effect (IAM decides). */
+  clientNamespaces?: pulumi.Input<string>[];
 }
+
+/**
+ * Inputs of the `ObjectStore` component: the shared args, the settings of the stack config's
+ * `objectStore` section (see `objectStoreSettingsSchema` in @mlops/core for every limit and
+ * default), and the wiring. One shape for every backend.
+ */
+export type ObjectStoreArgs = ComponentArgs<typeof objectStoreSettingsSchema, ObjectStoreWiring>;
 
 /** The same shape whatever the backend. */
 export interface ObjectStoreOutputs {

@@ -89,16 +89,13 @@ export const REGISTRY: readonly RegistryEntry[] = [
     status: "built",
     enabled: always,
     build(ctx) {
-      const { buckets, transitionToColdAfterDays, expireNoncurrentAfterDays, ...settings } = ctx.config.objectStore;
+      // `buckets` is the registry's key: one ObjectStore per name, each with the section's settings.
+      const { buckets, ...settings } = ctx.config.objectStore;
       const stores = buckets.map((bucket) => [bucket, new ObjectStore(bucket, {
         ...ctx.base(),
-        ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
-        region: ctx.config.region,
         ...settings,
-        lifecycle: {
-          ...(transitionToColdAfterDays !== undefined ? { transitionToColdAfterDays } : {}),
-          ...(expireNoncurrentAfterDays !== undefined ? { expireNoncurrentAfterDays } : {}),
-        },
+        ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
+        ...(ctx.config.backend === "aws" ? { region: ctx.config.region } : {}),
       }, ctx.componentOpts())] as const);
       ctx.outputs["buckets"] = Object.fromEntries(stores.map(([k, b]) => [k, b.url]));
     },
@@ -130,9 +127,16 @@ export const REGISTRY: readonly RegistryEntry[] = [
     enabled: (c) => c.cache.enabled,
     build(ctx) {
       const { enabled: _enabled, ...settings } = ctx.config.cache;
-      const cache = new Cache("online", { ...ctx.base(), ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}), ...settings }, ctx.componentOpts());
+      const cache = new Cache("online", {
+        ...ctx.base(),
+        ...settings,
+        ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
+        backup: { schedule: ctx.config.backup.schedule, retentionDays: ctx.config.backup.retentionDays },
+      }, ctx.componentOpts());
       ctx.outputs["cacheHost"] = cache.host;
       ctx.outputs["cachePort"] = cache.port;
+      // PEM the TLS client must trust (gcp: Memorystore's own CA); "" where the system store suffices.
+      ctx.outputs["cacheCaCertificate"] = cache.caCertificate;
       ctx.outputs["cacheConnectionUrl"] = pulumi.secret(cache.connectionUrl);
     },
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { byType, childrenOf, one, runWithMocks } from "@mlops/testing";
 import { Cache } from "../cache";
 import type { CacheArgs } from "../types";
+import { supportsTransitEncryptionMode } from "./aws-tls";
 
 const tags = { project: "mlops", stack: "dev", tier: "dev", "managed-by": "pulumi", "cost-center": "ml" };
 const placement = { aws: { vpcId: "vpc-123", subnetIds: ["subnet-a", "subnet-b"], allowedCidrBlocks: ["10.0.0.0/16", "10.1.0.0/16"] } };
@@ -11,7 +12,7 @@ function plan(extra: Partial<CacheArgs> = {}, preview = false) {
   return runWithMocks(
     () => {
       const c = new Cache("online", args(extra));
-      return { host: c.host, port: c.port, tls: c.tls, authToken: c.authToken, connectionUrl: c.connectionUrl };
+      return { host: c.host, port: c.port, tls: c.tls, caCertificate: c.caCertificate, authToken: c.authToken, connectionUrl: c.connectionUrl };
     },
     { project: "mlops-platform", stack: "dev", preview },
   );
@@ -41,6 +42,22 @@ describe("Cache on aws", () => {
     expect(String(rg.inputs.authToken)).toMatch(/^[A-Za-z0-9]{64}$/);
     expect(rg.secretPaths).toContain("authToken");
     expect(one(resources, "random:index/randomPassword:RandomPassword").inputs).toMatchObject({ length: 64, special: false });
+  });
+
+  it("sets transitEncryptionMode only where ElastiCache accepts it (Redis OSS 7.0.5 and later)", async () => {
+    const old = one((await plan({ engineVersion: "6.2" })).resources, RG).inputs;
+    expect(old).toMatchObject({ engineVersion: "6.2", transitEncryptionEnabled: true });
+    expect(old).not.toHaveProperty("transitEncryptionMode");
+    expect(one((await plan({ engineVersion: "7.0" })).resources, RG).inputs).toMatchObject({ engineVersion: "7.0", transitEncryptionMode: "required" });
+    expect([["6.2", false], ["6.2.6", false], ["7.0.4", false], ["7.0.5", true], ["7.0", true], ["7.1", true], ["8.0", true]].map(([v]) => [v, supportsTransitEncryptionMode(String(v))])).toEqual(
+      [["6.2", false], ["6.2.6", false], ["7.0.4", false], ["7.0.5", true], ["7.0", true], ["7.1", true], ["8.0", true]],
+    );
+  });
+
+  it("puts the snapshot window at the stack's backup hour and keeps its retention, maintenance three hours later", async () => {
+    const rg = one((await plan({ backup: { schedule: "0 20 * * *", retentionDays: 10 } })).resources, RG);
+    expect(rg.inputs).toMatchObject({ snapshotWindow: "20:00-21:00", maintenanceWindow: "sun:23:00-mon:00:00", snapshotRetentionLimit: 10 });
+    expect(one((await plan({ backup: { schedule: "0 1 * * *", retentionDays: 90 } })).resources, RG).inputs).toMatchObject({ snapshotWindow: "01:00-02:00", snapshotRetentionLimit: 35 });
   });
 
   it("uses a caller's key instead of creating one", async () => {
@@ -128,7 +145,7 @@ describe("Cache on aws", () => {
   it("exposes a TLS endpoint on 6379 and keeps the token and the rediss:// URL secret", async () => {
     const { stackOutputs, secretOutputs, resources } = await plan();
     const token = String(one(resources, RG).inputs.authToken);
-    expect(stackOutputs).toMatchObject({ port: 6379, tls: true, authToken: token });
+    expect(stackOutputs).toMatchObject({ port: 6379, tls: true, caCertificate: "", authToken: token });
     expect(stackOutputs.connectionUrl).toBe(`rediss://:${token}@${String(stackOutputs.host)}:6379`);
     expect(stackOutputs.host).toBe(one(resources, RG).outputs.primaryEndpointAddress);
     expect(secretOutputs).toEqual(expect.arrayContaining(["authToken", "connectionUrl"]));

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
-import { awsCustomerKey, requirePlacement } from "@mlops/core";
+import { awsKeyFor, dailyWindow, requirePlacement, weeklyWindow } from "@mlops/core";
 import { MAINTENANCE_DAY, REDIS_PORT } from "../defaults";
+import { supportsTransitEncryptionMode } from "./aws-tls";
 import type { ResolvedCacheArgs } from "../defaults";
 import type { CacheOutputs } from "../types";
 
@@ -19,28 +20,15 @@ export interface AwsCacheNative {
   key?: aws.kms.Key;
 }
 
-const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const hh = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
-
-/** A one-hour daily window `hh:00-hh:00` (UTC). */
-export function dailyWindow(hour: number): string {
-  return `${hh(hour)}-${hh((hour + 1) % 24)}`;
-}
-
-/** A one-hour weekly window `ddd:hh:00-ddd:hh:00` (UTC), rolling over to the next day at midnight. */
-export function weeklyWindow(day: string, hour: number): string {
-  const next = DAYS[(DAYS.indexOf(day) + 1) % DAYS.length] ?? day;
-  return `${day}:${hh(hour)}-${hour === 23 ? next : day}:${hh((hour + 1) % 24)}`;
-}
-
-/** ElastiCache Redis (cluster mode off): encrypted at rest with a customer key and in transit, AUTH on, private. */
+/**
+ * ElastiCache Redis (cluster mode off): encrypted at rest with a customer key and in transit
+ * (TLS required), AUTH on, private subnets and a security group open on 6379 to the allowed CIDR
+ * blocks only, daily snapshots in the backup window, weekly maintenance three hours later.
+ */
 export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArgs): { outputs: CacheOutputs; native: AwsCacheNative } {
   const placement = requirePlacement(parent, r.placement, "aws");
   const tags = { ...r.tags };
-  const key =
-    r.kmsKeyId === undefined
-      ? awsCustomerKey(`${name}-key`, { description: `Redis ${name} at-rest encryption`, tags }, { parent, protect: r.protect })
-      : undefined;
+  const { key, keyArn } = awsKeyFor(parent, name, { given: r.kmsKeyId, description: `Redis ${name} at-rest encryption`, tags, protect: r.protect });
   const authToken = new random.RandomPassword(`${name}-auth-token`, { length: 64, special: false }, { parent });
   const subnetGroup = new aws.elasticache.SubnetGroup(
     `${name}-subnets`,
@@ -81,9 +69,10 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
       automaticFailoverEnabled: ha,
       multiAzEnabled: ha,
       atRestEncryptionEnabled: true,
-      kmsKeyId: key ? key.arn : r.kmsKeyId,
+      kmsKeyId: keyArn,
       transitEncryptionEnabled: true,
-      transitEncryptionMode: "required",
+      // TLS only; the mode exists from Redis OSS 7.0.5 (6.2 is TLS-only from creation anyway).
+      ...(supportsTransitEncryptionMode(r.engineNative) ? { transitEncryptionMode: "required" } : {}),
       authToken: authToken.result,
       subnetGroupName: subnetGroup.name,
       securityGroupIds: [securityGroup.id],
@@ -102,6 +91,8 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
       host,
       port: pulumi.output(REDIS_PORT),
       tls: pulumi.output(true),
+      // ElastiCache's server certificates chain to Amazon's public roots: the system store suffices.
+      caCertificate: pulumi.output(""),
       authToken: token,
       connectionUrl: pulumi.secret(pulumi.interpolate`rediss://:${token}@${host}:${REDIS_PORT}`),
     },

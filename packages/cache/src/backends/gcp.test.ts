@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { byType, childrenOf, one, runWithMocks } from "@mlops/testing";
 import { Cache } from "../cache";
-import { redisServiceAgent } from "./gcp";
+import { caBundle } from "./gcp";
 import type { CacheArgs } from "../types";
 
 const tags = { project: "mlops", stack: "gcp", tier: "prod", "managed-by": "pulumi", "cost-center": "ML Team" };
@@ -12,7 +12,7 @@ function plan(extra: Partial<CacheArgs> = {}, preview = false) {
   return runWithMocks(
     () => {
       const c = new Cache("online", args(extra));
-      return { host: c.host, port: c.port, tls: c.tls, authToken: c.authToken, connectionUrl: c.connectionUrl };
+      return { host: c.host, port: c.port, tls: c.tls, caCertificate: c.caCertificate, authToken: c.authToken, connectionUrl: c.connectionUrl };
     },
     { project: "mlops-platform", stack: "gcp", preview },
   );
@@ -21,6 +21,7 @@ function plan(extra: Partial<CacheArgs> = {}, preview = false) {
 const INSTANCE = "gcp:redis/instance:Instance";
 const KEY = "gcp:kms/cryptoKey:CryptoKey";
 const GRANT = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
+const IDENTITY = "gcp:projects/serviceIdentity:ServiceIdentity";
 
 describe("Cache on gcp", () => {
   it("builds a private Memorystore instance with AUTH and TLS on the stack's network", async () => {
@@ -36,20 +37,24 @@ describe("Cache on gcp", () => {
     });
   });
 
-  it("encrypts with its own rotated key after granting the Memorystore service agent access to it", async () => {
+  it("creates the Memorystore service agent, grants it the key, and only then creates the instance", async () => {
     const { resources, invokes: calls } = await plan();
     const instance = one(resources, INSTANCE);
     const key = one(resources, KEY);
     const grant = one(resources, GRANT);
+    const identity = one(resources, IDENTITY);
     expect(key.inputs.rotationPeriod).toBe("7776000s");
     expect(instance.inputs.customerManagedKey).toBeDefined();
     expect(instance.inputs.customerManagedKey).toBe(key.id ?? key.outputs.id);
-    expect(grant.inputs).toMatchObject({
-      role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
-      member: "serviceAccount:service-123456789012@cloud-redis.iam.gserviceaccount.com",
-    });
+    expect(identity.name).toBe("online-redis-agent");
+    expect(identity.inputs).toEqual({ project: "mlops-prj", service: "redis.googleapis.com" });
+    expect(grant.name).toBe("online-key-redis-agent");
+    expect(grant.inputs).toMatchObject({ role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: `serviceAccount:${String(identity.outputs.email)}` });
+    // The agent exists before its grant, the grant before the instance that uses the key.
+    expect(grant.dependencies).toContain(identity.urn);
     expect(instance.dependencies).toContain(grant.urn);
-    expect(calls).toEqual([{ token: "gcp:organizations/getProject:getProject", args: { projectId: "mlops-prj" } }]);
+    // No project lookup: the agent is created, not derived from a project number.
+    expect(calls).toEqual([]);
     expect(one(resources, "gcp:kms/keyRing:KeyRing").inputs).toMatchObject({ project: "mlops-prj", location: "europe-west1" });
   });
 
@@ -59,11 +64,13 @@ describe("Cache on gcp", () => {
     expect(one(resources, INSTANCE).inputs.customerManagedKey).toBe(keyId);
     expect(byType(resources, KEY)).toHaveLength(0);
     expect(byType(resources, GRANT)).toHaveLength(0);
+    expect(byType(resources, IDENTITY)).toHaveLength(0);
     expect(calls).toHaveLength(0);
   });
 
-  it("names the Memorystore service agent of a project number", () => {
-    expect(redisServiceAgent("42")).toBe("serviceAccount:service-42@cloud-redis.iam.gserviceaccount.com");
+  it("bundles the server CA certificates into one PEM", () => {
+    expect(caBundle([{ cert: "A" }, { cert: "" }, {}, { cert: "B" }])).toBe("A\nB");
+    expect(caBundle(undefined)).toBe("");
   });
 
   it("runs a BASIC unprotected instance without persistence in dev", async () => {
@@ -84,6 +91,11 @@ describe("Cache on gcp", () => {
       persistenceConfig: { persistenceMode: "RDB", rdbSnapshotPeriod: "TWENTY_FOUR_HOURS" },
       deletionProtection: true,
     });
+  });
+
+  it("moves the maintenance window with the stack's backup schedule", async () => {
+    const { resources } = await plan({ backup: { schedule: "0 22 * * *", retentionDays: 7 } });
+    expect(one(resources, INSTANCE).inputs).toMatchObject({ maintenancePolicy: { weeklyMaintenanceWindows: [{ day: "SUNDAY", startTime: { hours: 1 } }] } });
   });
 
   it("runs protected STANDARD_HA with read replicas, hourly snapshots and a Sunday maintenance window in prod", async () => {
@@ -108,7 +120,7 @@ describe("Cache on gcp", () => {
     const labels = { project: "mlops", stack: "gcp", tier: "prod", "managed-by": "pulumi", "cost-center": "ml-team" };
     expect(one(resources, INSTANCE).inputs.labels).toEqual(labels);
     expect(one(resources, KEY).inputs.labels).toEqual(labels);
-    expect(childrenOf(resources, component.urn).length).toBe(4);
+    expect(childrenOf(resources, component.urn).map((r) => r.type).sort()).toEqual([KEY, GRANT, "gcp:kms/keyRing:KeyRing", IDENTITY, INSTANCE].sort());
     expect(resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.parent !== component.urn).map((r) => r.urn)).toEqual([]);
   });
 
@@ -128,6 +140,8 @@ describe("Cache on gcp", () => {
     const { stackOutputs, secretOutputs, resources } = await plan();
     const instance = one(resources, INSTANCE).outputs;
     expect(stackOutputs).toMatchObject({ tls: true, host: instance.host, port: instance.port, authToken: instance.authString });
+    // A TLS client verifies Memorystore's certificate against this CA (SERVER_AUTHENTICATION).
+    expect(stackOutputs.caCertificate).toBe("-----BEGIN CERTIFICATE-----\nmock\n-----END CERTIFICATE-----");
     expect(stackOutputs.connectionUrl).toBe(`rediss://:${String(instance.authString)}@${String(instance.host)}:${String(instance.port)}`);
     expect(secretOutputs).toEqual(expect.arrayContaining(["authToken", "connectionUrl"]));
   });

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
-import { gcpCustomerKey, gcpLabels, requirePlacement } from "@mlops/core";
+import { gcpKeyFor, gcpLabels, requirePlacement, type GcpCreatedKey } from "@mlops/core";
 import { MAINTENANCE_DAY } from "../defaults";
 import type { ResolvedCacheArgs } from "../defaults";
 import type { CacheOutputs } from "../types";
@@ -8,10 +8,11 @@ import type { CacheOutputs } from "../types";
 /** The GCP resources behind a Cache: the escape hatch. */
 export interface GcpCacheNative {
   instance: gcp.redis.Instance;
-  /** The Cloud KMS key created when `kmsKeyId` is unset. */
-  key?: gcp.kms.CryptoKey;
-  /** The Memorystore service agent's encrypter/decrypter grant on the created key. */
-  keyAccess?: gcp.kms.CryptoKeyIAMMember;
+  /**
+   * Set when `kmsKeyId` was not given: the key, the Memorystore service agent (`redis`, created
+   * through ServiceIdentity) and its encrypter/decrypter grant, which the instance waits for.
+   */
+  cmek?: GcpCreatedKey;
   /** PEM certificates of the server CA: TLS clients (SERVER_AUTHENTICATION) must trust them. */
   serverCaCerts: pulumi.Output<string[]>;
 }
@@ -20,25 +21,25 @@ const GCP_DAYS: Readonly<Record<string, string>> = {
   sun: "SUNDAY", mon: "MONDAY", tue: "TUESDAY", wed: "WEDNESDAY", thu: "THURSDAY", fri: "FRIDAY", sat: "SATURDAY",
 };
 
-/** The Memorystore service agent, which needs the key for CMEK. */
-export function redisServiceAgent(projectNumber: string): string {
-  return `serviceAccount:service-${projectNumber}@cloud-redis.iam.gserviceaccount.com`;
+/**
+ * The Memorystore service agent, which must hold the key before an instance can use it: created
+ * (ServiceIdentity) rather than assumed, since a project that never used Memorystore has none yet.
+ */
+export const REDIS_SERVICE_AGENT = { short: "redis", service: "redis.googleapis.com" } as const;
+
+/** The server CA certificates as one PEM bundle, what a client's `ssl_ca_certs` takes. */
+export function caBundle(certs: readonly { cert?: string }[] | undefined): string {
+  return (certs ?? []).map((c) => c.cert ?? "").filter((c) => c.length > 0).join("\n");
 }
 
-/** Memorystore for Redis: private service access, AUTH, TLS, CMEK, RDB snapshots outside dev. */
+/**
+ * Memorystore for Redis: private service access, AUTH, TLS with server authentication (the
+ * server CA is the `caCertificate` output), CMEK, RDB snapshots outside dev, weekly maintenance
+ * three hours after the backup hour.
+ */
 export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArgs): { outputs: CacheOutputs; native: GcpCacheNative } {
   const placement = requirePlacement(parent, r.placement, "gcp");
-  let key: gcp.kms.CryptoKey | undefined;
-  let keyAccess: gcp.kms.CryptoKeyIAMMember | undefined;
-  if (r.kmsKeyId === undefined) {
-    key = gcpCustomerKey(`${name}-key`, { project: placement.project, location: placement.region, tags: r.tags }, { parent, protect: r.protect });
-    const project = gcp.organizations.getProjectOutput({ projectId: placement.project }, { parent });
-    keyAccess = new gcp.kms.CryptoKeyIAMMember(
-      `${name}-key-redis-agent`,
-      { cryptoKeyId: key.id, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: project.number.apply(redisServiceAgent) },
-      { parent },
-    );
-  }
+  const key = gcpKeyFor(parent, name, { given: r.kmsKeyId, project: placement.project, location: placement.region, tags: r.tags, protect: r.protect, agents: [REDIS_SERVICE_AGENT] });
   const ha = r.replicas > 0;
   const readReplicas = r.replicas >= 2;
   const instance = new gcp.redis.Instance(
@@ -57,7 +58,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
       connectMode: "PRIVATE_SERVICE_ACCESS",
       transitEncryptionMode: "SERVER_AUTHENTICATION",
       authEnabled: true,
-      customerManagedKey: key ? key.id : r.kmsKeyId,
+      customerManagedKey: key.keyId,
       persistenceConfig:
         r.gcpSnapshotPeriod === "DISABLED"
           ? { persistenceMode: "DISABLED" }
@@ -70,22 +71,19 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
       deletionProtection: r.protect,
       labels: gcpLabels(r.tags),
     },
-    { parent, protect: r.protect, dependsOn: [...(placement.dependsOn ?? []), ...(keyAccess ? [keyAccess] : [])] },
+    { parent, protect: r.protect, dependsOn: [...(placement.dependsOn ?? []), ...key.dependsOn] },
   );
   const auth = pulumi.secret(instance.authString);
+  const serverCaCerts = instance.serverCaCerts.apply((certs) => (certs ?? []).map((c) => c.cert ?? ""));
   return {
     outputs: {
       host: instance.host,
       port: instance.port,
       tls: pulumi.output(true),
+      caCertificate: instance.serverCaCerts.apply(caBundle),
       authToken: auth,
       connectionUrl: pulumi.secret(pulumi.interpolate`rediss://:${auth}@${instance.host}:${instance.port}`),
     },
-    native: {
-      instance,
-      ...(key ? { key } : {}),
-      ...(keyAccess ? { keyAccess } : {}),
-      serverCaCerts: instance.serverCaCerts.apply((certs) => (certs ?? []).map((c) => c.cert)),
-    },
+    native: { instance, ...(key.created ? { cmek: key.created } : {}), serverCaCerts },
   };
 }

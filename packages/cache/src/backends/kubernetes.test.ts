@@ -11,7 +11,7 @@ function plan(extra: Partial<CacheArgs> = {}, preview = false) {
   return runWithMocks(
     () => {
       const c = new Cache("online", args(extra));
-      return { host: c.host, port: c.port, tls: c.tls, authToken: c.authToken, connectionUrl: c.connectionUrl };
+      return { host: c.host, port: c.port, tls: c.tls, caCertificate: c.caCertificate, authToken: c.authToken, connectionUrl: c.connectionUrl };
     },
     { project: "mlops-platform", stack: "local", preview },
   );
@@ -21,6 +21,8 @@ const STS = "kubernetes:apps/v1:StatefulSet";
 const SECRET = "kubernetes:core/v1:Secret";
 const SERVICE = "kubernetes:core/v1:Service";
 const NETPOL = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+const PDB = "kubernetes:policy/v1:PodDisruptionBudget";
+const service = (resources: Awaited<ReturnType<typeof plan>>["resources"]) => one(resources, SERVICE, "online-redis-service");
 
 interface Container {
   image: string;
@@ -81,41 +83,60 @@ describe("Cache on kubernetes", () => {
     }
   });
 
-  it("admits ingress on 6379 from pods of the same namespace only", async () => {
-    const { resources } = await plan();
-    const netpol = one(resources, NETPOL).inputs as { metadata: { namespace: string }; spec: unknown };
-    expect(netpol.metadata.namespace).toBe("mlops-data");
-    expect(netpol.spec).toEqual({
-      podSelector: { matchLabels: { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "online" } },
-      policyTypes: ["Ingress"],
-      ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: 6379 }] }],
-    });
+  it("admits ingress on 6379 from its own namespace and the client namespaces only", async () => {
+    const selector = { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "online-redis" };
+    const own = one((await plan()).resources, NETPOL).inputs as { metadata: { namespace: string }; spec: unknown };
+    expect(own.metadata.namespace).toBe("mlops-data");
+    expect(own.spec).toEqual({ podSelector: { matchLabels: selector }, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: 6379 }] }] });
+    const withClients = one((await plan({ clientNamespaces: ["mlops-serving"] })).resources, NETPOL).inputs as { spec: { ingress: { from: unknown[] }[] } };
+    expect(withClients.spec.ingress[0]?.from).toEqual([{ podSelector: {} }, { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "mlops-serving" } } }]);
   });
 
-  it("serves 6379 over a ClusterIP Service that the StatefulSet governs", async () => {
+  it("serves 6379 over a ClusterIP Service, and gives the StatefulSet a headless Service for its pod's DNS name", async () => {
     const { resources } = await plan();
-    const service = one(resources, SERVICE).inputs as { metadata: { name: string }; spec: { type: string; ports: unknown[] } };
-    expect(service.spec.type).toBe("ClusterIP");
-    expect(service.spec.ports).toEqual([{ name: "redis", port: 6379, targetPort: "redis", protocol: "TCP" }]);
-    expect(stsSpec(one(resources, STS).inputs).serviceName).toBe(service.metadata.name);
+    const clusterIp = service(resources).inputs as { metadata: { name: string }; spec: { type: string; ports: unknown[] } };
+    const headless = one(resources, SERVICE, "online-redis-headless").inputs as { metadata: { name: string }; spec: { clusterIP: string; ports: unknown[] } };
+    expect(clusterIp.spec.type).toBe("ClusterIP");
+    expect(clusterIp.spec.ports).toEqual([{ name: "redis", port: 6379, targetPort: "redis", protocol: "TCP" }]);
+    expect(headless.spec.clusterIP).toBe("None");
+    expect(stsSpec(one(resources, STS).inputs).serviceName).toBe(headless.metadata.name);
+  });
+
+  it("keeps a single replica drainable with a PodDisruptionBudget", async () => {
+    const pdb = one((await plan()).resources, PDB).inputs as { spec: Record<string, unknown> };
+    expect(pdb.spec).toMatchObject({ maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "online-redis" } } });
+  });
+
+  it("keeps the first release's physical names and answers its logical names through aliases", async () => {
+    const { resources } = await plan();
+    const named = (type: string) => (one(resources, type).inputs.metadata as { name: string }).name;
+    expect(named(SECRET)).toBe("online-redis-auth");
+    expect(named(STS)).toBe("online-redis");
+    expect((service(resources).inputs.metadata as { name: string }).name).toBe("online-redis");
+    const aliases = (type: string, name?: string) => (name ? one(resources, type, name) : one(resources, type)).aliases ?? [];
+    const old = (type: string, name: string) => `urn:pulumi:local::mlops-platform::mlops:cache:Cache$${type}::${name}`;
+    expect(aliases(SECRET)).toContain(old(SECRET, "online-auth"));
+    expect(aliases(SERVICE, "online-redis-service")).toContain(old(SERVICE, "online-service"));
+    expect(aliases(STS)).toContain(old(STS, "online-redis"));
+    expect(aliases(NETPOL)).toContain(old(NETPOL, "online-netpol"));
   });
 
   it("labels every object and parents every child to the component", async () => {
     const { resources } = await plan();
     const component = one(resources, "mlops:cache:Cache");
-    for (const type of [STS, SECRET, SERVICE, NETPOL]) {
-      const metadata = one(resources, type).inputs.metadata as { namespace: string; labels: Record<string, string> };
+    for (const r of resources.filter((x) => [STS, SECRET, SERVICE, NETPOL, PDB].includes(x.type))) {
+      const metadata = r.inputs.metadata as { namespace: string; labels: Record<string, string> };
       expect(metadata.namespace).toBe("mlops-data");
       expect(metadata.labels).toMatchObject({
         "app.kubernetes.io/name": "redis",
-        "app.kubernetes.io/instance": "online",
+        "app.kubernetes.io/instance": "online-redis",
         "app.kubernetes.io/component": "cache",
         "app.kubernetes.io/managed-by": "pulumi",
         "mlops.platform/cost-center": "ml",
       });
     }
     expect(stsSpec(one(resources, STS).inputs).template.metadata.labels["mlops.platform/tier"]).toBe("dev");
-    expect(childrenOf(resources, component.urn)).toHaveLength(5);
+    expect(childrenOf(resources, component.urn).map((r) => r.type).sort()).toEqual([STS, NETPOL, PDB, SECRET, SERVICE, SERVICE, "random:index/randomPassword:RandomPassword"].sort());
     expect(resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.parent !== component.urn).map((r) => r.urn)).toEqual([]);
   });
 
@@ -138,8 +159,8 @@ describe("Cache on kubernetes", () => {
   it("exposes the in-cluster DNS name without TLS and keeps the password and the redis:// URL secret", async () => {
     const { stackOutputs, secretOutputs, resources } = await plan();
     const password = (one(resources, SECRET).inputs.stringData as { password: string }).password;
-    const serviceName = (one(resources, SERVICE).inputs.metadata as { name: string }).name;
-    expect(stackOutputs).toMatchObject({ host: `${serviceName}.mlops-data.svc.cluster.local`, port: 6379, tls: false, authToken: password });
+    const serviceName = (service(resources).inputs.metadata as { name: string }).name;
+    expect(stackOutputs).toMatchObject({ host: `${serviceName}.mlops-data.svc.cluster.local`, port: 6379, tls: false, caCertificate: "", authToken: password });
     expect(stackOutputs.connectionUrl).toBe(`redis://:${password}@${serviceName}.mlops-data.svc.cluster.local:6379`);
     expect(secretOutputs).toEqual(expect.arrayContaining(["authToken", "connectionUrl"]));
   });

@@ -1,11 +1,9 @@
 import { CLOUDS, backendFor, type Cloud } from "../platform";
-import { TIER_DEFAULTS } from "../tiers";
-import { redisReplicaProblem, redisVersionProblem } from "../engines";
 import { show, type ConfigIssue } from "./errors";
 import type { StackConfigInput } from "./schema";
 import { SLOTS, SLOT_VALUES, incompatibility, type Modules } from "./slots";
 import { configKey as key } from "./keys";
-import { resolveSettings } from "../kit/settings";
+import { resolveSettings, settingsKeys } from "../kit/settings";
 import { COMPONENT_SETTINGS, clusterCrossIssues } from "../settings";
 
 export function compatibility(cloud: Cloud, modules: Partial<Modules>): ConfigIssue[] {
@@ -55,30 +53,6 @@ export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssu
   if (modules.mlPlatform === "mlflow" && !dbOn) {
     issues.push({ key: key(["database", "enabled"]), value: false, message: "false is not allowed with mlPlatform \"mlflow\": MLflow keeps its tracking data in the database" });
   }
-  const backend = backendFor(cfg.cloud);
-  const cache = cfg.cache;
-  const redisVersion = cache?.engineVersion !== undefined ? redisVersionProblem(backend, cache.engineVersion) : undefined;
-  if (redisVersion) issues.push({ key: key(["cache", "engineVersion"]), value: cache?.engineVersion, message: `${show(cache?.engineVersion)} is not allowed; ${redisVersion}` });
-  // The same defaults the Cache component applies (no replicas in-cluster).
-  const replicas = cache?.replicas ?? (backend === "kubernetes" ? 0 : TIER_DEFAULTS[cfg.tier].cache.replicas);
-  const memory = cache?.memorySizeGb ?? TIER_DEFAULTS[cfg.tier].cache.gcpMemorySizeGb;
-  const replicaProblem = cacheOn ? redisReplicaProblem(backend, replicas, memory) : undefined;
-  if (replicaProblem) {
-    const value = replicaProblem.input === "replicas" ? replicas : memory;
-    issues.push({ key: key(["cache", replicaProblem.input]), value, message: `${show(value)} is not allowed; ${replicaProblem.message}` });
-  }
-  const store = cfg.objectStore;
-  if (store?.retentionDays !== undefined && store.retentionDays > 0 && cfg.cloud !== "gcp") {
-    issues.push({ key: key(["objectStore", "retentionDays"]), value: store.retentionDays, message: `${store.retentionDays} is not allowed on ${cfg.cloud}: a bucket retention policy exists on gcp only; use 0` });
-  }
-  const retention = store?.retentionDays ?? TIER_DEFAULTS[cfg.tier].objectStore.gcpRetentionDays;
-  if (cfg.cloud === "gcp" && store?.versioning === true && retention > 0) {
-    issues.push({
-      key: key(["objectStore", "versioning"]),
-      value: true,
-      message: `true is not allowed with a retention policy (objectStore.retentionDays ${retention}): GCS cannot combine the two; set retentionDays to 0 or versioning to false`,
-    });
-  }
   const sv = cfg.serving;
   if (sv?.minInstances !== undefined && sv.maxInstances !== undefined && sv.maxInstances < sv.minInstances) {
     issues.push({ key: key(["serving", "maxInstances"]), value: sv.maxInstances, message: `${sv.maxInstances} is not allowed: must be >= serving.minInstances (${sv.minInstances})` });
@@ -108,7 +82,9 @@ export function componentChecks(cfg: StackConfigInput): ConfigIssue[] {
   for (const spec of COMPONENT_SETTINGS) {
     const section = (cfg as Record<string, unknown>)[spec.section] as Record<string, unknown> | undefined;
     if (spec.toggle && section?.["enabled"] === false) continue;
-    const { enabled: _enabled, ...given } = section ?? {};
+    // Only the component's own keys: the section's registry keys (`enabled`, objectStore's
+    // `buckets`) are checked by the config schema alone.
+    const given = Object.fromEntries(settingsKeys(spec).filter((k) => section?.[k] !== undefined).map((k) => [k, section?.[k]]));
     const result = resolveSettings(spec, given, ctx);
     if (!result.ok) for (const i of result.issues) issues.push({ key: key([spec.section, ...i.path]), value: i.value, message: i.message });
   }

@@ -127,19 +127,22 @@ describe("resolveStackConfig", () => {
   });
 
   it("checks engine versions against what the stack's backend runs", () => {
-    expect(issuesOf(withKeys({ database: { engineVersion: "12" }, cache: { engineVersion: "7.2" } }))).toEqual([
+    // A schema error (database) stops before the component rules (cache): one run each.
+    expect(issuesOf(withKeys({ database: { engineVersion: "12" } }))).toEqual([
       `${NS}:database.engineVersion: "12" is not allowed; allowed: "13", "14", "15", "16", "17"`,
-      `${NS}:cache.engineVersion: "7.2" is not allowed; on aws use one of "6.2", "7.0", "7.1"`,
+    ]);
+    expect(issuesOf(withKeys({ cache: { engineVersion: "7.2" } }))).toEqual([
+      `${NS}:cache.engineVersion: "7.2" is not allowed on aws: use one of "6.2", "7.0", "7.1"`,
     ]);
   });
 
   it("rejects cache replicas the backend cannot run", () => {
     expect(issuesOf(withKeys({ cloud: "local", cache: { replicas: 1 } }))).toEqual([
-      `${NS}:cache.replicas: 1 is not allowed; the kubernetes backend runs a single Redis primary (in-cluster replicas are not implemented); use 0`,
+      `${NS}:cache.replicas: 1 is not allowed on kubernetes: the in-cluster Redis is a single primary (replicas are not implemented); use 0`,
     ]);
     const gcp = withKeys({ cloud: "gcp", region: "us-central1", gcpProject: "mlops-test-1", tier: "prod", cache: { memorySizeGb: 2 } });
     expect(issuesOf(gcp, "gcp")).toEqual([
-      `${NS}:cache.memorySizeGb: 2 is not allowed; Memorystore read replicas (replicas 2) need at least 5 GiB; raise memorySizeGb or use replicas 1`,
+      `${NS}:cache.memorySizeGb: 2 is not allowed with replicas 2: Memorystore read replicas need at least 5 GB; raise memorySizeGb or use replicas 1`,
     ]);
   });
 
@@ -149,8 +152,24 @@ describe("resolveStackConfig", () => {
     ]);
     const gcp = withKeys({ cloud: "gcp", region: "us-central1", gcpProject: "mlops-test-1", tier: "prod", objectStore: { versioning: true } });
     expect(issuesOf(gcp, "gcp")).toEqual([
-      `${NS}:objectStore.versioning: true is not allowed with a retention policy (objectStore.retentionDays 30): GCS cannot combine the two; set retentionDays to 0 or versioning to false`,
+      `${NS}:objectStore.versioning: true is not allowed with a retention policy (retentionDays 30): GCS cannot combine the two; set retentionDays to 0 or versioning to false`,
     ]);
+  });
+
+  it("checks the objectStore settings once for every bucket and leaves the registry's buckets key to the schema", () => {
+    const cfg = resolveStackConfig(withKeys({ objectStore: { buckets: ["models", "datasets"], expireAfterDays: 400 } }), { stack: "dev" });
+    expect(cfg.objectStore).toEqual({ buckets: ["models", "datasets"], expireAfterDays: 400 });
+    expect(issuesOf(withKeys({ objectStore: { buckets: ["ab"], sizeGb: 5, transitionToColdAfterDays: 10 } }))).toEqual([
+      `${NS}:objectStore.buckets[0]: "ab" is not allowed: must be of length >= 3`,
+    ]);
+    expect(issuesOf(withKeys({ objectStore: { buckets: ["models"], sizeGb: 5, transitionToColdAfterDays: 10 } }))).toEqual([
+      `${NS}:objectStore.transitionToColdAfterDays: 10 is not allowed: S3 moves objects to STANDARD_IA no earlier than 30 days; use 30 or more`,
+      `${NS}:objectStore.sizeGb: 5 is not allowed on aws: only the kubernetes backend (MinIO) has a volume to size; remove it`,
+    ]);
+  });
+
+  it("skips the cache's rules when the cache is off", () => {
+    expect(() => resolveStackConfig(withKeys({ cloud: "local", cache: { enabled: false, replicas: 1 } }), { stack: "local" })).not.toThrow();
   });
 
   it("checks ranges that span two keys", () => {

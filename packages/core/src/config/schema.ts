@@ -4,6 +4,8 @@ import { ENFORCEMENT_LEVELS, POD_SECURITY_LEVELS } from "../tiers";
 import { SLOT_VALUES } from "./slots";
 import { databaseSettingsSchema } from "../settings/database";
 import { networkSettingsSchema } from "../settings/network";
+import { objectStoreSettingsSchema } from "../settings/object-store";
+import { cacheSettingsSchema } from "../settings/cache";
 import { clusterSettingsSchema } from "../settings/cluster";
 
 // The whole stack configuration (every SPEC module), as written under the `mlops-platform:`
@@ -32,27 +34,18 @@ export const modulesSchema = z.strictObject({
 /** The network section is the Network component's settings (one schema, one set of limits). */
 export const networkSchema = networkSettingsSchema;
 
-export const objectStoreSchema = z.strictObject({
-  /** Logical bucket names; at least 3 characters (an S3/GCS/MinIO bucket name's minimum). */
-  buckets: z.array(dnsLabel.min(3)).min(1).max(10).optional(),
-  versioning: z.boolean().optional(),
-  /** S3 moves objects to STANDARD_IA no earlier than 30 days. */
-  transitionToColdAfterDays: z.number().int().min(30).max(3650).optional(),
-  expireNoncurrentAfterDays: days.optional(),
-  retentionDays: z.number().int().min(0).max(3650).optional(),
-  sizeGb: positiveInt.optional(),
-});
+/**
+ * The objectStore section is the ObjectStore's settings (applied to every bucket) plus `buckets`,
+ * a key of the registry like `enabled`: one ObjectStore per logical name. At least 3 characters
+ * (an S3/GCS/MinIO bucket name's minimum).
+ */
+export const objectStoreSchema = objectStoreSettingsSchema.extend({ buckets: z.array(dnsLabel.min(3)).min(1).max(10).optional() });
 
 /** The database section is the Database component's settings (one schema, one set of limits). */
 export const databaseSchema = databaseSettingsSchema.extend({ enabled: z.boolean().optional() });
 
-export const cacheSchema = z.strictObject({
-  enabled: z.boolean().optional(),
-  engineVersion: z.string().optional(),
-  nodeType: z.string().min(1).optional(),
-  memorySizeGb: positiveInt.optional(),
-  replicas: z.number().int().min(0).max(5).optional(),
-});
+/** The cache section is the Cache component's settings plus `enabled` (read by the registry). */
+export const cacheSchema = cacheSettingsSchema.extend({ enabled: z.boolean().optional() });
 
 export const streamingSchema = z.strictObject({
   shards: positiveInt.max(500).optional(),

@@ -66,7 +66,7 @@ describe("ObjectStore on aws", () => {
   });
 
   it("versions objects and tiers them to STANDARD_IA then GLACIER_IR with the tier's days", async () => {
-    const { resources } = await plan({ tier: "prod", lifecycle: { expireAfterDays: 400 } });
+    const { resources } = await plan({ tier: "prod", expireAfterDays: 400 });
     expect(one(resources, VERSIONING).inputs["versioningConfiguration"]).toEqual({ status: "Enabled" });
     const lifecycle = one(resources, LIFECYCLE);
     expect(lifecycle.inputs["rules"]).toEqual([
@@ -87,7 +87,7 @@ describe("ObjectStore on aws", () => {
   });
 
   it("skips the GLACIER_IR step when objects expire before it and suspends versioning on request", async () => {
-    const { resources } = await plan({ versioning: false, lifecycle: { transitionToColdAfterDays: 45, expireNoncurrentAfterDays: 5, expireAfterDays: 120 } });
+    const { resources } = await plan({ versioning: false, transitionToColdAfterDays: 45, expireNoncurrentAfterDays: 5, expireAfterDays: 120 });
     const [rule] = one(resources, LIFECYCLE).inputs["rules"] as Record<string, unknown>[];
     expect(rule).toMatchObject({ transitions: [{ days: 45, storageClass: "STANDARD_IA" }], noncurrentVersionExpiration: { noncurrentDays: 5 }, expiration: { days: 120 } });
     expect(one(resources, VERSIONING).inputs["versioningConfiguration"]).toEqual({ status: "Suspended" });

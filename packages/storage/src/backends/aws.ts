@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { awsCustomerKey } from "@mlops/core";
+import { awsKeyFor } from "@mlops/core";
 import { ABORT_MULTIPART_AFTER_DAYS, type ResolvedObjectStoreArgs } from "../defaults";
 import type { ObjectStoreOutputs } from "../types";
 
@@ -26,8 +26,7 @@ export interface AwsObjectStoreNative {
 export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectStoreArgs): { outputs: ObjectStoreOutputs; native: AwsObjectStoreNative } {
   const child = { parent };
   const tags = { ...r.tags };
-  const kmsKey = r.kmsKeyId === undefined ? awsCustomerKey(`${name}-key`, { description: `Objects of the ${name} bucket`, tags }, { parent, protect: r.protect }) : undefined;
-  const kmsKeyId = kmsKey ? kmsKey.arn : pulumi.output(r.kmsKeyId as pulumi.Input<string>);
+  const { key: kmsKey, keyArn: kmsKeyId } = awsKeyFor(parent, name, { given: r.kmsKeyId, description: `Objects of the ${name} bucket`, tags, protect: r.protect });
 
   // Auto-named (globally unique); never forceDestroy: deleting a bucket with data must be deliberate.
   const bucket = new aws.s3.Bucket(`${name}-bucket`, { forceDestroy: false, tags }, { parent, protect: r.protect });

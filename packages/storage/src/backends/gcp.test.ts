@@ -60,7 +60,7 @@ describe("ObjectStore on gcp", () => {
   });
 
   it("moves cold data to NEARLINE then COLDLINE, expires old versions and aborts stale uploads", async () => {
-    const { resources } = await plan({ lifecycle: { expireAfterDays: 365 } });
+    const { resources } = await plan({ expireAfterDays: 365 });
     expect(one(resources, BUCKET).inputs["lifecycleRules"]).toEqual([
       { action: { type: "SetStorageClass", storageClass: "NEARLINE" }, condition: { age: 30, matchesStorageClasses: ["STANDARD"] } },
       { action: { type: "SetStorageClass", storageClass: "COLDLINE" }, condition: { age: 120, matchesStorageClasses: ["NEARLINE"] } },
@@ -80,7 +80,7 @@ describe("ObjectStore on gcp", () => {
   });
 
   it("keeps versioning in prod when the retention policy is turned off, and skips COLDLINE for short-lived objects", async () => {
-    const { resources } = await plan({ tier: "prod", retentionDays: 0, versioning: true, lifecycle: { expireAfterDays: 100 } });
+    const { resources } = await plan({ tier: "prod", retentionDays: 0, versioning: true, expireAfterDays: 100 });
     const bucket = one(resources, BUCKET);
     expect(bucket.inputs["retentionPolicy"]).toBeUndefined();
     expect(bucket.inputs["versioning"]).toEqual({ enabled: true });

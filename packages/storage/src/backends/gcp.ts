@@ -1,15 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
-import { gcpCustomerKey, gcpLabels, requirePlacement } from "@mlops/core";
+import { gcpKeyFor, gcpLabels, requirePlacement, type GcpCreatedKey } from "@mlops/core";
 import { ABORT_MULTIPART_AFTER_DAYS, type ResolvedObjectStoreArgs } from "../defaults";
 import type { ObjectStoreOutputs } from "../types";
 
 /** The native GCP resources behind an ObjectStore: the escape hatch. */
 export interface GcpObjectStoreNative {
   bucket: gcp.storage.Bucket;
-  /** Set when `kmsKeyId` was not given: the key and the grant to the Cloud Storage service agent. */
-  kmsKey?: gcp.kms.CryptoKey;
-  serviceAgentGrant?: gcp.kms.CryptoKeyIAMMember;
+  /**
+   * Set when `kmsKeyId` was not given: the key and the Cloud Storage service agent's (`storage`)
+   * grant on it, which the bucket waits for.
+   */
+  cmek?: GcpCreatedKey;
 }
 
 /** Cold data moves to NEARLINE (read about once a month), then to COLDLINE (once a quarter). */
@@ -21,26 +23,22 @@ const COLDER_STORAGE_CLASS = "COLDLINE";
  * rotated every 90 days, granted to the project's Cloud Storage service agent), versioning,
  * lifecycle rules and, when retentionDays > 0, a retention policy (not locked: locking is
  * irreversible and is left to an explicit decision). GCS cannot combine a retention policy with
- * versioning, so versioning defaults to off when a retention policy applies (see withDefaults).
+ * versioning, so versioning defaults to off when a retention policy applies (objectStoreSettings).
  */
 export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectStoreArgs): { outputs: ObjectStoreOutputs; native: GcpObjectStoreNative } {
   const placement = requirePlacement(parent, r.placement, "gcp");
   const child = { parent };
-  let kmsKey: gcp.kms.CryptoKey | undefined;
-  let serviceAgentGrant: gcp.kms.CryptoKeyIAMMember | undefined;
-  let kmsKeyId: pulumi.Output<string>;
-  if (r.kmsKeyId === undefined) {
-    kmsKey = gcpCustomerKey(`${name}-key`, { project: placement.project, location: placement.region, tags: r.tags }, { parent, protect: r.protect });
-    const agent = gcp.storage.getProjectServiceAccountOutput({ project: placement.project }, child);
-    serviceAgentGrant = new gcp.kms.CryptoKeyIAMMember(
-      `${name}-key-storage-agent`,
-      { cryptoKeyId: kmsKey.id, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: pulumi.interpolate`serviceAccount:${agent.emailAddress}` },
-      child,
-    );
-    kmsKeyId = kmsKey.id;
-  } else {
-    kmsKeyId = pulumi.output(r.kmsKeyId);
-  }
+  // The Cloud Storage agent is not a ServiceIdentity: reading it (getProjectServiceAccount) creates it.
+  const agent = r.kmsKeyId === undefined ? gcp.storage.getProjectServiceAccountOutput({ project: placement.project }, child) : undefined;
+  const key = gcpKeyFor(parent, name, {
+    given: r.kmsKeyId,
+    project: placement.project,
+    location: placement.region,
+    tags: r.tags,
+    protect: r.protect,
+    agents: agent ? [{ short: "storage", member: pulumi.interpolate`serviceAccount:${agent.emailAddress}` }] : [],
+  });
+  const kmsKeyId = key.keyId;
 
   const lifecycleRules: gcp.types.input.storage.BucketLifecycleRule[] = [
     { action: { type: "SetStorageClass", storageClass: COLD_STORAGE_CLASS }, condition: { age: r.transitionToColdAfterDays, matchesStorageClasses: ["STANDARD"] } },
@@ -67,7 +65,7 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
       labels: gcpLabels(r.tags),
     },
     // The service agent must be able to use the key before the bucket is created with it.
-    { parent, protect: r.protect, ...(serviceAgentGrant ? { dependsOn: [serviceAgentGrant] } : {}) },
+    { parent, protect: r.protect, dependsOn: key.dependsOn },
   );
 
   return {
@@ -77,6 +75,6 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
       endpoint: pulumi.output("https://storage.googleapis.com"),
       kmsKeyId,
     },
-    native: { bucket, ...(kmsKey ? { kmsKey } : {}), ...(serviceAgentGrant ? { serviceAgentGrant } : {}) },
+    native: { bucket, ...(key.created ? { cmek: key.created } : {}) },
   };
 }

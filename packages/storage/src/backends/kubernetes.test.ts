@@ -22,6 +22,8 @@ const SECRET = "kubernetes:core/v1:Secret";
 const SERVICE = "kubernetes:core/v1:Service";
 const NETPOL = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const JOB = "kubernetes:batch/v1:Job";
+const PDB = "kubernetes:policy/v1:PodDisruptionBudget";
+const SELECTOR = { "app.kubernetes.io/name": "minio", "app.kubernetes.io/instance": "artifacts-minio" };
 
 interface Container {
   image: string;
@@ -109,35 +111,61 @@ describe("ObjectStore on kubernetes (MinIO)", () => {
     expect(String(jobPod(one(resources, JOB).inputs).spec.containers[0]?.command?.[2])).toContain('mc version suspend "store/artifacts"');
   });
 
-  it("serves the S3 API only, and admits it from the namespace only", async () => {
+  it("serves the S3 API only, with a headless Service for the StatefulSet, and admits it from the namespace and the client namespaces only", async () => {
     const { resources } = await plan();
-    const service = one(resources, SERVICE).inputs as { metadata: { name: string }; spec: { type: string; ports: unknown[] } };
+    const service = one(resources, SERVICE, "artifacts-minio-service").inputs as { metadata: { name: string }; spec: { type: string; ports: unknown[] } };
+    const headless = one(resources, SERVICE, "artifacts-minio-headless").inputs as { metadata: { name: string }; spec: { clusterIP: string } };
     expect(service.spec.type).toBe("ClusterIP");
     expect(service.spec.ports).toEqual([{ name: "s3", port: 9000, targetPort: "s3", protocol: "TCP" }]);
-    expect(stsSpec(one(resources, STS).inputs).serviceName).toBe(service.metadata.name);
-    expect(one(resources, NETPOL).inputs["spec"]).toEqual({
-      podSelector: { matchLabels: { "app.kubernetes.io/name": "minio", "app.kubernetes.io/instance": "artifacts" } },
-      policyTypes: ["Ingress"],
-      ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: 9000 }] }],
-    });
+    expect(headless.spec.clusterIP).toBe("None");
+    expect(stsSpec(one(resources, STS).inputs).serviceName).toBe(headless.metadata.name);
+    expect(one(resources, NETPOL).inputs["spec"]).toEqual({ podSelector: { matchLabels: SELECTOR }, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: 9000 }] }] });
+    const clients = await plan({ clientNamespaces: ["mlops-training"] });
+    expect((one(clients.resources, NETPOL).inputs["spec"] as { ingress: { from: unknown[] }[] }).ingress[0]?.from).toEqual([
+      { podSelector: {} },
+      { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "mlops-training" } } },
+    ]);
+    expect(one(resources, PDB).inputs["spec"]).toMatchObject({ maxUnavailable: 1, selector: { matchLabels: SELECTOR } });
+  });
+
+  it("keeps the first release's physical names (the volume claim follows the StatefulSet's) and aliases its logical names", async () => {
+    const { resources } = await plan();
+    const physical = (type: string, name: string) => (one(resources, type, name).inputs["metadata"] as { name: string }).name;
+    expect(physical(SECRET, "artifacts-minio-credentials")).toBe("artifacts-minio-credentials");
+    expect(physical(SERVICE, "artifacts-minio-service")).toBe("artifacts-minio");
+    expect(physical(STS, "artifacts-minio-statefulset")).toBe("artifacts-minio");
+    const old = (type: string, name: string) => `urn:pulumi:local::mlops-platform::mlops:storage:ObjectStore$${type}::${name}`;
+    expect(one(resources, SECRET).aliases).toContain(old(SECRET, "artifacts-credentials"));
+    expect(one(resources, SERVICE, "artifacts-minio-service").aliases).toContain(old(SERVICE, "artifacts-service"));
+    expect(one(resources, STS).aliases).toContain(old(STS, "artifacts-minio"));
+    expect(one(resources, NETPOL).aliases).toContain(old(NETPOL, "artifacts-netpol"));
+  });
+
+  it("sets the bucket's expiry rules, replacing the earlier ones, and never a transition", async () => {
+    const script = async (extra: Partial<ObjectStoreArgs>) => String(jobPod(one((await plan(extra)).resources, JOB).inputs).spec.containers[0]?.command?.[2]);
+    const dev = await script({});
+    expect(dev).toContain('mc ilm rule rm --all --force "store/artifacts" || true');
+    expect(dev).toContain('mc ilm rule add --noncurrent-expire-days 30 "store/artifacts"');
+    expect(await script({ expireNoncurrentAfterDays: 7, expireAfterDays: 365 })).toContain('mc ilm rule add --noncurrent-expire-days 7 --expire-days 365 "store/artifacts"');
+    expect(dev).not.toContain("transition");
   });
 
   it("labels every object in the namespace and parents every child to the component", async () => {
     const { resources } = await plan();
     const component = one(resources, "mlops:storage:ObjectStore");
-    for (const type of [STS, SECRET, SERVICE, NETPOL, JOB]) {
-      const metadata = one(resources, type).inputs["metadata"] as { namespace: string; labels: Record<string, string> };
+    for (const r of resources.filter((x) => [STS, SECRET, SERVICE, NETPOL, PDB].includes(x.type))) {
+      const metadata = r.inputs["metadata"] as { namespace: string; labels: Record<string, string> };
       expect(metadata.namespace).toBe("mlops-data");
       expect(metadata.labels).toMatchObject({
-        "app.kubernetes.io/name": "minio",
-        "app.kubernetes.io/instance": "artifacts",
+        ...SELECTOR,
         "app.kubernetes.io/component": "object-store",
         "app.kubernetes.io/managed-by": "pulumi",
         "mlops.platform/cost-center": "ml",
       });
     }
+    expect(one(resources, JOB).inputs["metadata"]).toMatchObject({ namespace: "mlops-data", labels: { "app.kubernetes.io/name": "minio-mc", "app.kubernetes.io/managed-by": "pulumi" } });
     const custom = resources.filter((r) => r.custom && !r.type.startsWith("pulumi:"));
-    expect(custom).toHaveLength(7);
+    expect(custom.map((r) => r.type).sort()).toEqual([STS, SECRET, SERVICE, SERVICE, NETPOL, PDB, JOB, "random:index/randomPassword:RandomPassword", "random:index/randomPassword:RandomPassword"].sort());
     expect(childrenOf(resources, component.urn).map((r) => r.urn).sort()).toEqual(custom.map((r) => r.urn).sort());
   });
 
