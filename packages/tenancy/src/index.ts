@@ -1,1 +1,12 @@
-export {};
+export * from "./types";
+export { Tenancy, TENANCY } from "./tenancy";
+export type { TenancyNative } from "./tenancy";
+export { resolveTenancy } from "./defaults";
+export type { ResolvedTenancyArgs } from "./defaults";
+export { CONTAINER_DEFAULTS, CPU_LIMIT_FACTOR, teamQuota } from "./in-cluster";
+export type { InClusterTenancyNative } from "./in-cluster";
+export * from "./network-policies";
+export * from "./rbac";
+export type { AwsTenancyNative } from "./backends/aws";
+export type { GcpTenancyNative } from "./backends/gcp";
+export type { KubernetesTenancyNative } from "./backends/kubernetes";

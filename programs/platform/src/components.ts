@@ -4,12 +4,15 @@ import { Database } from "@mlops/database";
 import { Cache } from "@mlops/cache";
 import { Cluster, DEFAULT_KIND_CONTEXT } from "@mlops/cluster";
 import { Network } from "@mlops/network";
-import { awsCustomerKey, type StackConfig } from "@mlops/core";
-import type { RegistryEntry } from "./registry";
+import { Tenancy } from "@mlops/tenancy";
+import { NETWORK_DEFAULTS, awsCustomerKey, type StackConfig } from "@mlops/core";
+import type { RegistryEntry, StackContext } from "./registry";
 import { foundationFor } from "./foundation";
 import { clusterNetwork } from "./cluster-network";
 
 const always = () => true;
+/** kubernetes: the namespaces whose pods use the data services (Tenancy's clients), for their NetworkPolicies. */
+const dataClients = (ctx: StackContext) => (ctx.tenancy && ctx.config.backend === "kubernetes" ? { clientNamespaces: [...ctx.tenancy.clientNamespaces] } : {});
 /** gcp: the Google APIs the chosen modules need besides the Network's base set. */
 const gcpModuleApis = (c: StackConfig): string[] => [
   ...(c.modules.dataPipeline === "pubsub" ? ["pubsub.googleapis.com"] : []),
@@ -81,7 +84,33 @@ export const REGISTRY: readonly RegistryEntry[] = [
       ctx.outputs["kubeconfig"] = pulumi.secret(cluster.kubeconfig);
     },
   },
-  planned("tenancy", "cluster", ["teams", "podSecurity"], (c) => c.teams.length > 0),
+  {
+    id: "tenancy",
+    layer: "cluster",
+    sections: ["teams", "podSecurity"],
+    status: "built",
+    enabled: always,
+    build(ctx) {
+      const c = ctx.config;
+      // Every in-cluster object goes through the Cluster's provider (componentOpts carries it).
+      if (!ctx.cluster) throw new Error("the tenancy entry needs the cluster entry built first (cluster layer)");
+      // Data clients reach the managed services in the VPC (aws) or the private services range (gcp).
+      const cidrs = c.backend === "aws" && ctx.network ? [ctx.network.cidr] : c.backend === "gcp" ? [c.network.privateServicesCidr ?? NETWORK_DEFAULTS.privateServicesCidr] : undefined;
+      const tenancy = new Tenancy("tenancy", {
+        ...ctx.base(),
+        namespacePrefix: c.kubernetes.namespacePrefix,
+        podSecurity: c.podSecurity,
+        teams: c.teams,
+        ...(c.backend === "aws" ? { clusterName: ctx.cluster.name } : {}),
+        ...(cidrs ? { dataServiceCidrs: cidrs } : {}),
+      }, ctx.componentOpts());
+      ctx.tenancy = tenancy;
+      ctx.placement = { ...ctx.placement, kubernetes: { namespace: tenancy.namespaces.data } };
+      ctx.outputs["dataNamespace"] = tenancy.namespaces.data;
+      ctx.outputs["namespaces"] = tenancy.namespaces;
+      ctx.outputs["teamNamespaces"] = tenancy.teamNamespaces;
+    },
+  },
   {
     id: "objectStore",
     layer: "data",
@@ -96,6 +125,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
         ...settings,
         ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
         ...(ctx.config.backend === "aws" ? { region: ctx.config.region } : {}),
+        ...dataClients(ctx),
       }, ctx.componentOpts())] as const);
       ctx.outputs["buckets"] = Object.fromEntries(stores.map(([k, b]) => [k, b.url]));
     },
@@ -113,6 +143,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
         ...settings,
         ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
         backup: { schedule: ctx.config.backup.schedule, retentionDays: ctx.config.backup.retentionDays },
+        ...dataClients(ctx),
       }, ctx.componentOpts());
       ctx.outputs["databaseHost"] = db.host;
       ctx.outputs["databasePort"] = db.port;
@@ -132,6 +163,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
         ...settings,
         ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
         backup: { schedule: ctx.config.backup.schedule, retentionDays: ctx.config.backup.retentionDays },
+        ...dataClients(ctx),
       }, ctx.componentOpts());
       ctx.outputs["cacheHost"] = cache.host;
       ctx.outputs["cachePort"] = cache.port;

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Placement, PlatformComponentArgs, StackConfig, Tags } from "@mlops/core";
 import type { Providers } from "./providers";
+import type { TenancyOutputs } from "@mlops/tenancy";
 import type { NetworkOutputs } from "@mlops/network";
 import type { ClusterOutputs } from "@mlops/cluster";
 
@@ -24,6 +25,8 @@ export interface StackContext {
   network?: NetworkOutputs;
   /** The Kubernetes cluster and its provider; set by the cluster entry (cluster layer). */
   cluster?: ClusterOutputs;
+  /** The platform and team namespaces; set by the tenancy entry (cluster layer). */
+  tenancy?: TenancyOutputs;
   /** The stack outputs, filled by every layer. */
   readonly outputs: Record<string, pulumi.Input<unknown>>;
   /** The args every component shares. */

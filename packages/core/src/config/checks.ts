@@ -1,10 +1,11 @@
 import { CLOUDS, backendFor, type Cloud } from "../platform";
-import { show, type ConfigIssue } from "./errors";
+import type { ConfigIssue } from "./errors";
 import type { StackConfigInput } from "./schema";
 import { SLOTS, SLOT_VALUES, incompatibility, type Modules } from "./slots";
 import { configKey as key } from "./keys";
 import { resolveSettings, settingsKeys } from "../kit/settings";
 import { COMPONENT_SETTINGS, clusterCrossIssues } from "../settings";
+import { tenancyConfigPath, tenancySettings } from "../settings/tenancy";
 
 export function compatibility(cloud: Cloud, modules: Partial<Modules>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -63,13 +64,21 @@ export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssu
   if (cfg.tier === "prod" && cfg.protect === false) {
     issues.push({ key: key(["protect"]), value: false, message: "false is not allowed in prod: stateful resources are always protected there" });
   }
-  const teams = cfg.teams ?? [];
-  const seen = new Set<string>();
-  teams.forEach((t, i) => {
-    if (seen.has(t.name)) issues.push({ key: key(["teams", i, "name"]), value: t.name, message: `${show(t.name)} is not allowed: team names must be unique` });
-    seen.add(t.name);
-  });
   return issues;
+}
+
+/**
+ * The Tenancy component's rules (unique team names, namespace lengths, groups, ARNs) over its
+ * three config keys: `teams`, `podSecurity`, `kubernetes.namespacePrefix`.
+ */
+export function tenancyChecks(cfg: StackConfigInput): ConfigIssue[] {
+  const given = {
+    ...(cfg.teams !== undefined ? { teams: cfg.teams } : {}),
+    ...(cfg.podSecurity !== undefined ? { podSecurity: cfg.podSecurity } : {}),
+    ...(cfg.kubernetes?.namespacePrefix !== undefined ? { namespacePrefix: cfg.kubernetes.namespacePrefix } : {}),
+  };
+  const result = resolveSettings(tenancySettings, given, { backend: backendFor(cfg.cloud), tier: cfg.tier });
+  return result.ok ? [] : result.issues.map((i) => ({ key: key(tenancyConfigPath(i.path)), value: i.value, message: i.message }));
 }
 
 /**
@@ -78,7 +87,7 @@ export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssu
  */
 export function componentChecks(cfg: StackConfigInput): ConfigIssue[] {
   const ctx = { backend: backendFor(cfg.cloud), tier: cfg.tier };
-  const issues: ConfigIssue[] = [];
+  const issues: ConfigIssue[] = [...tenancyChecks(cfg)];
   for (const spec of COMPONENT_SETTINGS) {
     const section = (cfg as Record<string, unknown>)[spec.section] as Record<string, unknown> | undefined;
     if (spec.toggle && section?.["enabled"] === false) continue;

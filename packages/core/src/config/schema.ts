@@ -6,6 +6,7 @@ import { databaseSettingsSchema } from "../settings/database";
 import { networkSettingsSchema } from "../settings/network";
 import { objectStoreSettingsSchema } from "../settings/object-store";
 import { cacheSettingsSchema } from "../settings/cache";
+import { tenancySettingsSchema } from "../settings/tenancy";
 import { clusterSettingsSchema } from "../settings/cluster";
 
 // The whole stack configuration (every SPEC module), as written under the `mlops-platform:`
@@ -97,19 +98,11 @@ export const backupSchema = z.strictObject({
   crossRegionCopy: z.boolean().optional(),
 });
 
-export const teamSchema = z.strictObject({
-  name: dnsLabel,
-  cpu: positiveInt.max(1000),
-  memoryGi: positiveInt.max(10000),
-  gpu: z.number().int().min(0).max(64).optional(),
-  persistentVolumeClaims: z.number().int().min(0).max(1000).optional(),
-});
-
 export const kubernetesSchema = z.strictObject({
   /** kubeconfig context of the existing cluster the local stack uses (the Cluster's kubernetes backend). Default "kind-mlops". aws/gcp: not allowed. */
   context: z.string().min(1).optional(),
-  /** Prefix of every namespace the platform creates. */
-  namespacePrefix: dnsLabel.optional(),
+  /** Prefix of every namespace the platform creates (the Tenancy component's setting). */
+  namespacePrefix: tenancySettingsSchema.shape.namespacePrefix,
 });
 
 /** Everything under `mlops-platform:` in a stack file. */
@@ -135,7 +128,7 @@ export const stackConfigSchema = z.strictObject({
   alerts: alertsSchema.optional(),
   budget: budgetSchema.optional(),
   backup: backupSchema.optional(),
-  teams: z.array(teamSchema).max(50).optional(),
+  teams: tenancySettingsSchema.shape.teams,
   kubernetes: kubernetesSchema.optional(),
   /** The Cluster component's settings (one schema, one set of limits). */
   cluster: clusterSettingsSchema.optional(),
