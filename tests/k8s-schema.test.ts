@@ -1,4 +1,4 @@
-// Every Kubernetes object a shipped stack renders, validated against the Kubernetes OpenAPI schema.
+// The Kubernetes schema check that tests/stacks.test.ts runs on every object of every shipped stack.
 //
 // The schema: kubernetes-models 4.5.1 (a devDependency of this package), ajv validators generated
 // from the Kubernetes v1.33.0 OpenAPI spec (merged with older specs for APIs removed since, so an
@@ -7,39 +7,9 @@
 // Node 22 (it can from Node 24.9); the module layout and the validate API are the same, so moving
 // to it is a version bump here.
 import { describe, expect, it } from "@jest/globals";
-import path from "node:path";
-import { main } from "@mlops/platform";
-import { isKubernetesObjectType, kubernetesApiOf, kubernetesModelsSchemas, loadStackConfig, runWithMocks, validateKubernetesObject, type RecordedResource } from "@mlops/testing";
+import { isKubernetesObjectType, kubernetesApiOf, kubernetesModelsSchemas, validateKubernetesObject } from "@mlops/testing";
 
-const root = path.resolve(__dirname, "..");
-const STACKS = ["dev", "staging", "prod", "local", "gcp"] as const;
 const schemas = kubernetesModelsSchemas(require);
-
-async function planStack(stack: string, preview: boolean): Promise<RecordedResource[]> {
-  const file = loadStackConfig(root, stack);
-  const run = await runWithMocks(main, { project: file.project, stack, config: file.config, secretKeys: file.secretKeys, preview });
-  return run.resources;
-}
-
-/** `type name: error` for every invalid Kubernetes object, and how many objects were checked. */
-function validateAll(resources: RecordedResource[]): { checked: number; errors: string[] } {
-  const objects = resources.filter((r) => isKubernetesObjectType(r.type));
-  const errors = objects.flatMap((r) => validateKubernetesObject(r.type, r.inputs, schemas).map((e) => `${r.type} ${r.name}: ${e}`));
-  return { checked: objects.length, errors };
-}
-
-describe.each(STACKS)("stack %s", (stack) => {
-  it.each([false, true])("renders only Kubernetes objects that validate against the schema (preview: %s)", async (preview) => {
-    const resources = await planStack(stack, preview);
-    const { checked, errors } = validateAll(resources);
-    expect(errors).toEqual([]);
-    // Not vacuous: a stack with any kubernetes: resource (a Helm chart included) has objects, and
-    // they were checked. A provider alone (a cluster nothing is deployed to yet) is not one.
-    const usesKubernetes = resources.some((r) => r.type.startsWith("kubernetes:"));
-    if (usesKubernetes) expect(checked).toBeGreaterThan(0);
-    else expect(checked).toBe(0);
-  });
-});
 
 const meta = { name: "db", namespace: "data", labels: { "app.kubernetes.io/name": "postgresql" } };
 const selector = { matchLabels: { "app.kubernetes.io/name": "postgresql" } };

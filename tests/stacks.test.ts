@@ -1,33 +1,34 @@
 // Every stack end to end under the mock engine: the root program, the stack's own config file,
-// the policy pack through @pulumi/policy's analyzer.
+// the policy pack through @pulumi/policy's analyzer, the Kubernetes schema, the standard tags and
+// the URNs the stack shipped with. Each stack is planned once per mode (tests/support/plans.ts).
 import { describe, expect, it } from "@jest/globals";
+import fs from "node:fs";
 import path from "node:path";
-import { TIER_DEFAULTS, resolveStackConfig } from "@mlops/core";
-import { main } from "@mlops/platform";
+import { REQUIRED_TAG_KEYS, TIER_DEFAULTS, gcpLabels, kubernetesLabels } from "@mlops/core";
 import { evaluatePolicies } from "@mlops/policy/rules";
-import { loadStackConfig, runWithMocks } from "@mlops/testing";
+import { isKubernetesObjectType, kubernetesModelsSchemas, validateKubernetesObject, type RecordedResource } from "@mlops/testing";
+import { ROOT, STACKS, planStack } from "./support/plans";
+import { tagInput } from "./support/taggable";
 
-const root = path.resolve(__dirname, "..");
-const STACKS = ["dev", "staging", "prod", "local", "gcp"] as const;
+// The Kubernetes schema: kubernetes-models 4.5.1 (a devDependency of this package), ajv
+// validators generated from the Kubernetes v1.33.0 OpenAPI spec (see tests/k8s-schema.test.ts).
+const schemas = kubernetesModelsSchemas(require);
 
-async function planStack(stack: string, preview = false) {
-  const file = loadStackConfig(root, stack);
-  const run = await runWithMocks(main, { project: file.project, stack, config: file.config, secretKeys: file.secretKeys, preview });
-  const config = resolveStackConfig(file.config, { stack, project: file.project });
-  return { run, config };
+/** `type name: error` for every invalid Kubernetes object, and how many objects were checked. */
+function validateAll(resources: RecordedResource[]): { checked: number; errors: string[] } {
+  const objects = resources.filter((r) => isKubernetesObjectType(r.type));
+  const errors = objects.flatMap((r) => validateKubernetesObject(r.type, r.inputs, schemas).map((e) => `${r.type} ${r.name}: ${e}`));
+  return { checked: objects.length, errors };
 }
 
 const STATEFUL = ["aws:rds/instance:Instance", "aws:s3/bucket:Bucket", "aws:elasticache/replicationGroup:ReplicationGroup", "gcp:sql/databaseInstance:DatabaseInstance", "gcp:storage/bucket:Bucket", "gcp:redis/instance:Instance", "kubernetes:apps/v1:StatefulSet"];
 
 describe.each(STACKS)("stack %s", (stack) => {
-  it("plans with zero mandatory policy violations at its tier's enforcement", async () => {
-    const { run, config } = await planStack(stack);
-    const { violations, policiesRun } = await evaluatePolicies(run.resources, { enforcementLevel: config.policyEnforcement });
+  it("plans with zero policy violations, checked at mandatory even where the tier is advisory", async () => {
+    const { run } = await planStack(stack);
+    const { violations, policiesRun } = await evaluatePolicies(run.resources, { enforcementLevel: "mandatory" });
     expect(policiesRun.length).toBeGreaterThan(10);
-    // Checked at mandatory everywhere: dev is advisory by default but should be just as clean.
-    const strict = await evaluatePolicies(run.resources, { enforcementLevel: "mandatory" });
-    expect(strict.violations.map((v) => `${v.policyName} ${v.resourceName}: ${v.message}`)).toEqual([]);
-    expect(violations).toEqual([]);
+    expect(violations.map((v) => `${v.policyName} ${v.resourceName}: ${v.message}`)).toEqual([]);
   });
 
   it("builds the three data components on the stack's backend, each child parented to its component", async () => {
@@ -74,5 +75,43 @@ describe.each(STACKS)("stack %s", (stack) => {
     expect(JSON.stringify(run.resources.map((r) => r.inputs))).toContain("<unknown>");
     const { violations } = await evaluatePolicies(run.resources, { enforcementLevel: "mandatory" });
     expect(violations).toEqual([]);
+  });
+
+  it("keeps every URN it shipped with, or aliases it (a deployed stack must not replace what it has)", async () => {
+    // tests/fixtures/urns: the URNs each stack registered before the component kit, recorded from that code.
+    const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/urns", `${stack}.json`), "utf8")) as string[];
+    const { run } = await planStack(stack);
+    const answered = new Set(run.resources.flatMap((r) => [r.urn, ...(r.aliases ?? [])]));
+    expect(shipped.filter((urn) => !answered.has(urn))).toEqual([]);
+  });
+
+  it.each([false, true])("renders only Kubernetes objects that validate against the schema (preview: %s)", async (preview) => {
+    const { run } = await planStack(stack, preview);
+    const { checked, errors } = validateAll(run.resources);
+    expect(errors).toEqual([]);
+    // Not vacuous: every stack has a cluster and the tenancy namespaces.
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it("tags every AWS/GCP resource whose Args take tags or labels, and labels every Kubernetes object", async () => {
+    const { run } = await planStack(stack);
+    const custom = run.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:") && !r.type.startsWith("random:"));
+    let checked = 0;
+    for (const r of custom.filter((x) => x.type.startsWith("aws:") || x.type.startsWith("gcp:"))) {
+      const input = tagInput(r.type);
+      if (!input) continue;
+      const value = (input === "userLabels" ? (r.inputs["settings"] as Record<string, unknown>)["userLabels"] : r.inputs[input]) as Record<string, string> | undefined;
+      const expected = input === "tags" ? REQUIRED_TAG_KEYS : Object.keys(gcpLabels(Object.fromEntries(REQUIRED_TAG_KEYS.map((k) => [k, "x"]))));
+      const keys = Object.keys(value ?? {}).filter((k) => (expected as readonly string[]).includes(k)).sort();
+      expect({ resource: `${r.type} ${r.name}`, keys }).toEqual({ resource: `${r.type} ${r.name}`, keys: [...expected].sort() });
+      checked++;
+    }
+    const labelKeys = Object.keys(kubernetesLabels(Object.fromEntries(REQUIRED_TAG_KEYS.map((k) => [k, "x"]))));
+    for (const r of custom.filter((x) => x.type.startsWith("kubernetes:"))) {
+      const labels = ((r.inputs["metadata"] as Record<string, unknown> | undefined)?.["labels"] ?? {}) as Record<string, string>;
+      expect({ resource: `${r.type} ${r.name}`, missing: labelKeys.filter((k) => !(k in labels)) }).toEqual({ resource: `${r.type} ${r.name}`, missing: [] });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 });

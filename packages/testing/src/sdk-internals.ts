@@ -139,8 +139,16 @@ export function resourceStatics(): { callsites?: () => unknown[] } {
   return pulumi.Resource as unknown as { callsites?: () => unknown[] };
 }
 
-/** The function in runtime/debuggable.js that captures `new Error().stack` for every promise. */
-export const DEBUGGABLE_PROMISE_FUNCTION = "debuggablePromise";
+/**
+ * runtime/debuggable.js wraps every internal promise, capturing `new Error().stack` and keeping
+ * it in a leak-candidate set for the leak report printed at process exit. The SDK reads the
+ * function from the module's exports at each call (`debuggable_1.debuggablePromise(...)`), so
+ * replacing the export swaps it everywhere.
+ */
+export interface DebuggableModule {
+  debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T>;
+}
+export const debuggableModule = require("@pulumi/pulumi/runtime/debuggable") as DebuggableModule;
 
 // ---------------------------------------------------------------------------------------------
 // The run state (runtime/state.js, runtime/settings.js)

@@ -7,18 +7,17 @@ import { Network } from "@mlops/network";
 import { Tenancy } from "@mlops/tenancy";
 import { NETWORK_DEFAULTS, awsCustomerKey, type StackConfig } from "@mlops/core";
 import type { RegistryEntry, StackContext } from "./registry";
-import { foundationFor } from "./foundation";
 import { clusterNetwork } from "./cluster-network";
 
 const always = () => true;
-/** kubernetes: the namespaces whose pods use the data services (Tenancy's clients), for their NetworkPolicies. */
-const dataClients = (ctx: StackContext) => (ctx.tenancy && ctx.config.backend === "kubernetes" ? { clientNamespaces: [...ctx.tenancy.clientNamespaces] } : {});
 /** gcp: the Google APIs the chosen modules need besides the Network's base set. */
 const gcpModuleApis = (c: StackConfig): string[] => [
   ...(c.modules.dataPipeline === "pubsub" ? ["pubsub.googleapis.com"] : []),
   ...(c.modules.mlPlatform === "vertex" ? ["aiplatform.googleapis.com"] : []),
   ...(c.modules.serving === "cloudrun" ? ["run.googleapis.com"] : []),
 ];
+/** kubernetes: the namespaces whose pods use the data services (Tenancy's clients), for their NetworkPolicies. */
+const dataClients = (ctx: StackContext) => (ctx.tenancy && ctx.config.backend === "kubernetes" ? { clientNamespaces: [...ctx.tenancy.clientNamespaces] } : {});
 const planned = (id: string, layer: RegistryEntry["layer"], sections: RegistryEntry["sections"], enabled: (c: StackConfig) => boolean): RegistryEntry => ({
   id, layer, sections, status: "planned", enabled, build: () => undefined,
 });
@@ -33,16 +32,10 @@ export const REGISTRY: readonly RegistryEntry[] = [
     layer: "network",
     sections: ["network"],
     status: "built",
-    enabled: always,
+    // In-cluster (local) the namespace is the boundary: the tenancy entry sets placement.kubernetes.
+    enabled: (c) => c.backend !== "kubernetes",
     build(ctx) {
       const c = ctx.config;
-      if (c.backend === "kubernetes") {
-        // In-cluster the namespace is the boundary; until the tenancy entry owns it, the foundation's.
-        const base = foundationFor(c)(c, ctx.tags, ctx.providers);
-        ctx.placement = { ...ctx.placement, ...base.placement };
-        Object.assign(ctx.outputs, base.outputs);
-        return;
-      }
       const network = new Network("network", {
         ...ctx.base(),
         ...c.network,

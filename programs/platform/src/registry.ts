@@ -2,8 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Placement, PlatformComponentArgs, StackConfig, Tags } from "@mlops/core";
 import type { Providers } from "./providers";
 import type { TenancyOutputs } from "@mlops/tenancy";
-import type { NetworkOutputs } from "@mlops/network";
 import type { ClusterOutputs } from "@mlops/cluster";
+import type { NetworkOutputs } from "@mlops/network";
 
 /** The layers, bottom to top: a layer uses only what the layers below it put in the context. */
 export const LAYERS = ["network", "cluster", "data", "ml", "operations"] as const;
@@ -21,12 +21,12 @@ export interface StackContext {
   placement: Placement;
   /** The shared data-services key (aws); components create their own elsewhere. */
   dataKeyId?: pulumi.Output<string>;
-  /** The VPC / network, its subnets and what GKE needs; set by the network entry (aws, gcp). */
-  network?: NetworkOutputs;
   /** The Kubernetes cluster and its provider; set by the cluster entry (cluster layer). */
   cluster?: ClusterOutputs;
   /** The platform and team namespaces; set by the tenancy entry (cluster layer). */
   tenancy?: TenancyOutputs;
+  /** The VPC / network, its subnets and what GKE needs; set by the network entry (aws, gcp). */
+  network?: NetworkOutputs;
   /** The stack outputs, filled by every layer. */
   readonly outputs: Record<string, pulumi.Input<unknown>>;
   /** The args every component shares. */

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
-import { awsKeyFor, physicalName } from "@mlops/core";
+import { awsKeyFor, kubernetesLabels, physicalName } from "@mlops/core";
 import type { ResolvedClusterArgs } from "../defaults";
 import type { ClusterOutputs } from "../types";
 import { podIdentityRole } from "../pod-identity";
@@ -144,7 +144,7 @@ export function build(parent: pulumi.ComponentResource, name: string, r: Resolve
 
   const provider = new k8s.Provider(`${name}-k8s`, { kubeconfig: cluster.kubeconfigJson, enableServerSideApply: true, deleteUnreachable: false }, { parent, aliases: r.providerAliases });
   const storageClass = new k8s.storage.v1.StorageClass(`${name}-gp3`, {
-    metadata: { name: GP3_STORAGE_CLASS, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+    metadata: { name: GP3_STORAGE_CLASS, labels: kubernetesLabels(r.tags), annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
     provisioner: "ebs.csi.aws.com",
     parameters: { type: "gp3", encrypted: "true", kmsKeyId: keyArn },
     volumeBindingMode: "WaitForFirstConsumer",

@@ -174,13 +174,33 @@ describe("resolveStackConfig", () => {
 
   it("checks ranges that span two keys", () => {
     expect(issuesOf(withKeys({ database: { sizeGb: 100, maxSizeGb: 50 }, serving: { minInstances: 5, maxInstances: 2 } }))).toEqual([
-      `${NS}:database.maxSizeGb: 50 is not allowed: must be >= database.sizeGb (100)`,
       `${NS}:serving.maxInstances: 2 is not allowed: must be >= serving.minInstances (5)`,
+      `${NS}:database.maxSizeGb: 50 is not allowed: must be at least 10 % above sizeGb (100), i.e. >= 110, or unset`,
     ]);
   });
 
   it("ignores other namespaces and the secret keys, which are read as secrets", () => {
     const cfg = resolveStackConfig({ ...base, "aws:region": "us-east-1", [`${NS}:slackWebhookUrl`]: "https://hooks" }, { stack: "dev" });
     expect(cfg.region).toBe("us-east-1");
+  });
+});
+
+describe("tag keys", () => {
+  const resolveTags = (tags: Record<string, string>) => () =>
+    resolveStackConfig({ "mlops-platform:cloud": "aws", "mlops-platform:tier": "dev", "mlops-platform:region": "us-east-1", "mlops-platform:costCenter": "ml", "mlops-platform:tags": JSON.stringify(tags) }, { stack: "dev" });
+
+  it("rejects a key that is not a valid Kubernetes label name or uses the reserved aws: prefix, naming the key", () => {
+    expect(resolveTags({ "team/owner": "a" })).toThrow('mlops-platform:tags.team/owner: "team/owner" is not allowed: must start with a letter');
+    expect(resolveTags({ "aws:createdBy": "a" })).toThrow('mlops-platform:tags.aws:createdBy: "aws:createdBy" is not allowed: must start with a letter');
+    expect(resolveTags({ "owner-": "a" })).toThrow("mlops-platform:tags.owner-");
+  });
+
+  it("rejects a standard key and a value longer than a label allows", () => {
+    expect(resolveTags({ stack: "x" })).toThrow('mlops-platform:tags.stack: "stack" is not allowed: must not be one of the standard tags project, stack, tier, managed-by, cost-center');
+    expect(resolveTags({ owner: "x".repeat(64) })).toThrow("mlops-platform:tags.owner: ");
+  });
+
+  it("accepts keys valid everywhere", () => {
+    expect(resolveTags({ owner: "ml-platform", "data.class": "internal", team_name: "x" })().tags).toEqual({ owner: "ml-platform", "data.class": "internal", team_name: "x" });
   });
 });

@@ -2,6 +2,10 @@ import { z } from "zod";
 import { CLOUDS, TIERS } from "../platform";
 import { ENFORCEMENT_LEVELS, POD_SECURITY_LEVELS } from "../tiers";
 import { SLOT_VALUES } from "./slots";
+import { REQUIRED_TAG_KEYS } from "../tags";
+
+/** A tag key valid as a Kubernetes label name (unprefixed), a GCP label key (lowercased) and an AWS tag key. */
+export const TAG_KEY = /^[A-Za-z]([A-Za-z0-9_.-]{0,61}[A-Za-z0-9])?$/;
 import { databaseSettingsSchema } from "../settings/database";
 import { networkSettingsSchema } from "../settings/network";
 import { objectStoreSettingsSchema } from "../settings/object-store";
@@ -114,7 +118,18 @@ export const stackConfigSchema = z.strictObject({
   /** Disaster-recovery region (seed 002: prod in us-east-1, DR in us-west-2). */
   drRegion: region.optional(),
   gcpProject: z.string().regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "must be a GCP project id (6-30 lowercase letters, digits, '-')").optional(),
-  tags: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.:/-]{0,62}$/, "tag keys are letters, digits and _.:/-"), z.string().max(255)).optional(),
+  /**
+   * Extra tags on every taggable resource: AWS tags, GCP labels and Kubernetes labels
+   * (`mlops.platform/<key>`), so a key must be valid in all three: a Kubernetes label name
+   * (no `/`, which the prefix already uses), no `aws:` prefix (no `:` at all), not one of
+   * the standard keys the platform sets itself.
+   */
+  tags: z.record(
+    z.string()
+      .regex(TAG_KEY, "must start with a letter, end with a letter or digit, and hold only letters, digits, '_', '.' and '-' (at most 63): it becomes a Kubernetes label name and a GCP label key (no '/' or ':', so no 'aws:' prefix either)")
+      .refine((k) => !(REQUIRED_TAG_KEYS as readonly string[]).includes(k), `must not be one of the standard tags ${REQUIRED_TAG_KEYS.join(", ")}, which the platform sets itself`),
+    z.string().max(63, "must be at most 63 characters (a Kubernetes and GCP label value)"),
+  ).optional(),
   protect: flag.optional(),
   podSecurity: z.enum(POD_SECURITY_LEVELS).optional(),
   policyEnforcement: z.enum(ENFORCEMENT_LEVELS).optional(),
