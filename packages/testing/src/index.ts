@@ -21,3 +21,4 @@ export {
   type ObjectValidator,
   type SchemaError,
 } from "./k8s-schema";
+export { sdkVersionCheck, supportedRange, versionMismatch, type VersionReader } from "./sdk-internals";

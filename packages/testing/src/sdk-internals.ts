@@ -73,30 +73,34 @@ function sdkVersionError(message: string): Error {
   return error;
 }
 
-let verdict: { error?: Error } | undefined;
-
 /**
- * Throws when the installed `@pulumi/pulumi` is not the major.minor this module was written
- * against ({@link supportedRange}). The verdict for the installed SDK is computed once and
- * cached; a `read` passed in (tests) is always asked.
+ * A version check for an internals module: throws an `SdkVersionError` naming every SDK in
+ * `sdks` whose installed version (read with `installed`) is outside {@link supportedRange}. The
+ * verdict for the installed SDKs is computed once and cached; a reader passed in (tests) is
+ * always asked. The analyzer's internals module (@mlops/policy) uses the same check.
  */
-export function checkSdkVersion(read?: VersionReader): void {
-  if (read) return check(read);
-  if (!verdict) {
-    try {
-      check(readInstalledVersion);
-      verdict = {};
-    } catch (error) {
-      verdict = { error: error as Error };
+export function sdkVersionCheck(sdks: readonly { name: string; pinned: string }[], internalsFile: string, installed: VersionReader): (read?: VersionReader) => void {
+  const check = (read: VersionReader): void => {
+    const messages = sdks.map((sdk) => versionMismatch(sdk, read(sdk.name), internalsFile)).filter((m): m is string => m !== undefined);
+    if (messages.length > 0) throw sdkVersionError(messages.join("\n"));
+  };
+  let verdict: { error?: Error } | undefined;
+  return (read) => {
+    if (read) return check(read);
+    if (!verdict) {
+      try {
+        check(installed);
+        verdict = {};
+      } catch (error) {
+        verdict = { error: error as Error };
+      }
     }
-  }
-  if (verdict.error) throw verdict.error;
+    if (verdict.error) throw verdict.error;
+  };
 }
 
-function check(read: VersionReader): void {
-  const message = versionMismatch(PULUMI_SDK, read(PULUMI_SDK.name), "@mlops/testing (packages/testing/src/sdk-internals.ts)");
-  if (message) throw sdkVersionError(message);
-}
+/** Throws when the installed `@pulumi/pulumi` is not the major.minor this module was written against. */
+export const checkSdkVersion = sdkVersionCheck([PULUMI_SDK], "@mlops/testing (packages/testing/src/sdk-internals.ts)", readInstalledVersion);
 
 // ---------------------------------------------------------------------------------------------
 // protobuf

@@ -18,6 +18,12 @@ const gcpModuleApis = (c: StackConfig): string[] => [
 ];
 /** kubernetes: the namespaces whose pods use the data services (Tenancy's clients), for their NetworkPolicies. */
 const dataClients = (ctx: StackContext) => (ctx.tenancy && ctx.config.backend === "kubernetes" ? { clientNamespaces: [...ctx.tenancy.clientNamespaces] } : {});
+/** The wiring every data service takes: the shared key, the stack's backup policy, its clients. */
+const dataWiring = (ctx: StackContext) => ({
+  ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
+  backup: { schedule: ctx.config.backup.schedule, retentionDays: ctx.config.backup.retentionDays },
+  ...dataClients(ctx),
+});
 const planned = (id: string, layer: RegistryEntry["layer"], sections: RegistryEntry["sections"], enabled: (c: StackConfig) => boolean): RegistryEntry => ({
   id, layer, sections, status: "planned", enabled, build: () => undefined,
 });
@@ -131,13 +137,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     enabled: (c) => c.database.enabled,
     build(ctx) {
       const { enabled: _enabled, ...settings } = ctx.config.database;
-      const db = new Database("metadata", {
-        ...ctx.base(),
-        ...settings,
-        ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
-        backup: { schedule: ctx.config.backup.schedule, retentionDays: ctx.config.backup.retentionDays },
-        ...dataClients(ctx),
-      }, ctx.componentOpts());
+      const db = new Database("metadata", { ...ctx.base(), ...settings, ...dataWiring(ctx) }, ctx.componentOpts());
       ctx.outputs["databaseHost"] = db.host;
       ctx.outputs["databasePort"] = db.port;
       ctx.outputs["databaseConnectionString"] = pulumi.secret(db.connectionString);
@@ -151,13 +151,7 @@ export const REGISTRY: readonly RegistryEntry[] = [
     enabled: (c) => c.cache.enabled,
     build(ctx) {
       const { enabled: _enabled, ...settings } = ctx.config.cache;
-      const cache = new Cache("online", {
-        ...ctx.base(),
-        ...settings,
-        ...(ctx.dataKeyId ? { kmsKeyId: ctx.dataKeyId } : {}),
-        backup: { schedule: ctx.config.backup.schedule, retentionDays: ctx.config.backup.retentionDays },
-        ...dataClients(ctx),
-      }, ctx.componentOpts());
+      const cache = new Cache("online", { ...ctx.base(), ...settings, ...dataWiring(ctx) }, ctx.componentOpts());
       ctx.outputs["cacheHost"] = cache.host;
       ctx.outputs["cachePort"] = cache.port;
       // PEM the TLS client must trust (gcp: Memorystore's own CA); "" where the system store suffices.

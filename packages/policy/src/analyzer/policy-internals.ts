@@ -9,12 +9,12 @@
 // of `packages/policy/src/analyzer` (and of the CLI) allowed to reach them (ESLint
 // `no-restricted-syntax` in eslint.config.mjs).
 //
-// It checks both SDKs: the analyzer handlers come from `@pulumi/policy`, the protocol messages from
-// `@pulumi/pulumi`. `@mlops/testing` has the same rule for the mock engine in its own
-// `sdk-internals.ts`; the two packages do not depend on each other, so neither can import it.
+// It checks both SDKs, with the mock engine's version check (`@mlops/testing`): the analyzer
+// handlers come from `@pulumi/policy`, the protocol messages from `@pulumi/pulumi`.
 import path from "node:path";
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { sdkVersionCheck, supportedRange, type VersionReader } from "@mlops/testing";
 
 export type { analyzerPb };
 
@@ -25,79 +25,18 @@ export type { analyzerPb };
 export const POLICY_SDK = { name: "@pulumi/policy", pinned: "1.21.0" } as const;
 export const PULUMI_SDK = { name: "@pulumi/pulumi", pinned: "3.270.0" } as const;
 
-/** Reads the version of an installed package by name (injectable, for tests). */
-export type VersionReader = (pkg: string) => string;
+const FILE = "@mlops/policy (packages/policy/src/analyzer/policy-internals.ts)";
 
 /** The `version` in the package.json of the copy of `pkg` this module loads (`@pulumi/policy` writes `v1.21.0`). */
 export const readInstalledVersion: VersionReader = (pkg) => (require(`${pkg}/package.json`) as { version: string }).version;
 
-interface Version {
-  major: number;
-  minor: number;
-}
-
-function parseVersion(v: string): Version | undefined {
-  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(v.trim());
-  return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
-}
-
-/**
- * The versions supported: the pinned major.minor, any patch (`1.21.x`). The handler factories and
- * the unknown-checking proxy they wrap policies in are `@internal` to `@pulumi/policy` and may
- * change in any minor release; `@pulumi/pulumi` ships a minor nearly every week. A patch only
- * fixes bugs. The catalog pins exact versions, so this fires when someone bumps one without
- * re-running the analyzer tests: re-check this file against the new version, then move `pinned`.
- */
-export function supportedRange(pinned: string): string {
-  const v = parseVersion(pinned);
-  if (!v) throw new Error(`not a version: ${pinned}`);
-  return `${v.major}.${v.minor}.x`;
-}
-
-const FILE = "@mlops/policy (packages/policy/src/analyzer/policy-internals.ts)";
-
-function mismatch(sdk: { name: string; pinned: string }, installed: string): string | undefined {
-  const want = parseVersion(sdk.pinned);
-  const have = parseVersion(installed);
-  if (want && have && have.major === want.major && have.minor === want.minor) return undefined;
-  return (
-    `${sdk.name} ${installed} is installed, but ${FILE} supports ${sdk.name} ${supportedRange(sdk.pinned)} only ` +
-    `(written against ${sdk.pinned}; it relies on SDK internals that change between minor releases). ` +
-    `Install ${supportedRange(sdk.pinned)} (the workspace catalog pins it), or re-check ${FILE} against ${installed} and update its pinned version.`
-  );
-}
-
-/** An installed SDK outside the supported range: `name` is `SdkVersionError`. */
-function sdkVersionError(message: string): Error {
-  const error = new Error(message);
-  error.name = "SdkVersionError";
-  return error;
-}
-
-let verdict: { error?: Error } | undefined;
+export { supportedRange };
 
 /**
  * Throws when the installed `@pulumi/policy` or `@pulumi/pulumi` is not the major.minor this
- * module was written against ({@link supportedRange}). The verdict for the installed SDKs is
- * computed once and cached; a `read` passed in (tests) is always asked.
+ * module was written against: the mock engine's check (@mlops/testing), over both SDKs.
  */
-export function checkSdkVersion(read?: VersionReader): void {
-  if (read) return check(read);
-  if (!verdict) {
-    try {
-      check(readInstalledVersion);
-      verdict = {};
-    } catch (error) {
-      verdict = { error: error as Error };
-    }
-  }
-  if (verdict.error) throw verdict.error;
-}
-
-function check(read: VersionReader): void {
-  const messages = [POLICY_SDK, PULUMI_SDK].map((sdk) => mismatch(sdk, read(sdk.name))).filter((m): m is string => m !== undefined);
-  if (messages.length > 0) throw sdkVersionError(messages.join("\n"));
-}
+export const checkSdkVersion = sdkVersionCheck([POLICY_SDK, PULUMI_SDK], FILE, readInstalledVersion);
 
 // ---------------------------------------------------------------------------------------------
 // The analyzer handlers of @pulumi/policy/server
