@@ -6,7 +6,7 @@ import type { CacheArgs } from "./types";
 
 const tags = { project: "mlops" };
 const placement = {
-  aws: { vpcId: "vpc-1", subnetIds: ["subnet-a"], allowedCidrBlocks: ["10.0.0.0/16"] },
+  aws: { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], allowedCidrBlocks: ["10.0.0.0/16"] },
   gcp: { project: "prj", region: "europe-west1", networkId: "projects/prj/global/networks/vpc" },
   kubernetes: { namespace: "data" },
 };
@@ -25,8 +25,8 @@ describe("Cache args validation", () => {
   });
 
   it("requires the placement of the chosen backend", async () => {
-    await rejects({ backend: "gcp", placement: { aws: placement.aws } }, 'placement.gcp: (missing) is not allowed; is required when backend is "gcp"');
-    await rejects({ backend: "kubernetes", placement: {} }, 'placement.kubernetes: (missing) is not allowed; is required when backend is "kubernetes"');
+    await rejects({ backend: "gcp", placement: { aws: placement.aws } }, 'placement.gcp is required when backend is "gcp"');
+    await rejects({ backend: "kubernetes", placement: {} }, 'placement.kubernetes is required when backend is "kubernetes"');
   });
 
   it("refuses open or empty CIDR lists on aws", async () => {

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { PlatformComponent, cacheSettings, type ComponentDefinition } from "@mlops/core";
+import { PlatformComponent, cacheSettings, checkPrivatePlacement, type ComponentDefinition } from "@mlops/core";
 import { resolveCache, type ResolvedCacheArgs } from "./defaults";
 import type { CacheArgs, CacheOutputs, CacheWiring } from "./types";
 import type { AwsCacheNative } from "./backends/aws";
@@ -9,20 +9,11 @@ import type { KubernetesCacheNative } from "./backends/kubernetes";
 /** The native resources behind a Cache; only the active backend's entry is set. */
 export type CacheNative = { aws?: AwsCacheNative; gcp?: GcpCacheNative; kubernetes?: KubernetesCacheNative };
 
-const OPEN_CIDR_HINT = "list the private CIDR blocks that may reach Redis (e.g. the VPC CIDR), never 0.0.0.0/0 or ::/0";
-
 /** The Cache, declared once: settings, wiring checks, resolution and the implementation table. */
 export const CACHE: ComponentDefinition<typeof cacheSettings.schema, ReturnType<typeof cacheSettings.complete>, CacheWiring, ResolvedCacheArgs, CacheOutputs, CacheNative> = {
   type: "mlops:cache:Cache",
   settings: cacheSettings,
-  validateWiring(args, fail) {
-    if (!args.placement[args.backend]) fail(`placement.${args.backend}`, undefined, `is required when backend is "${args.backend}"`);
-    const aws = args.backend === "aws" ? args.placement.aws : undefined;
-    if (aws) {
-      if (aws.allowedCidrBlocks.length === 0) fail("placement.aws.allowedCidrBlocks", [], OPEN_CIDR_HINT);
-      for (const cidr of aws.allowedCidrBlocks) if (cidr === "0.0.0.0/0" || cidr === "::/0") fail("placement.aws.allowedCidrBlocks", cidr, OPEN_CIDR_HINT);
-    }
-  },
+  validateWiring: (args, fail) => checkPrivatePlacement(args, "Redis", fail),
   resolve: resolveCache,
   // One engine per backend: Redis (ElastiCache Redis OSS, Memorystore for Redis, the official image).
   engine: () => "redis",

@@ -13,7 +13,7 @@ describe("Cache backend loading", () => {
     // Loaded after the mocks are in place; `import` statements would be hoisted above them.
     const { runWithMocks, one } = require("@mlops/testing") as typeof import("@mlops/testing");
     const { Cache } = require("./cache") as typeof import("./cache");
-    const placement = { aws: { vpcId: "vpc-1", subnetIds: ["subnet-a"], allowedCidrBlocks: ["10.0.0.0/16"] } };
+    const placement = { aws: { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"], allowedCidrBlocks: ["10.0.0.0/16"] } };
     const { resources } = await runWithMocks(() => new Cache("online", { backend: "aws", tier: "dev", tags: {}, placement }).urn, {
       project: "mlops-platform",
       stack: "dev",

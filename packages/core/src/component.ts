@@ -79,3 +79,24 @@ export interface ResolvedBase {
 export function resolveBase(args: PlatformComponentArgs): ResolvedBase {
   return { backend: args.backend, tier: args.tier, tags: { ...args.tags }, placement: args.placement, protect: args.protect ?? protectByDefault(args.tier) };
 }
+
+/**
+ * The placement of a private data service: the backend's entry is present, and on aws the
+ * allowed CIDR blocks are listed and never open (0.0.0.0/0, ::/0) and there are at least two
+ * private subnets (Multi-AZ needs two zones). `fail` is the kit's error (input, value, allowed).
+ */
+export function checkPrivatePlacement(
+  args: PlatformComponentArgs,
+  service: string,
+  fail: (input: string, value: unknown, allowed: string) => never,
+): void {
+  if (!args.placement[args.backend]) fail(`placement.${args.backend}`, undefined, `is required when backend is "${args.backend}"`);
+  const aws = args.backend === "aws" ? args.placement.aws : undefined;
+  if (!aws) return;
+  const hint = `list the private CIDR blocks that may reach ${service} (e.g. the VPC CIDR), never 0.0.0.0/0 or ::/0`;
+  if (aws.allowedCidrBlocks.length === 0) fail("placement.aws.allowedCidrBlocks", [], hint);
+  for (const cidr of aws.allowedCidrBlocks) if (cidr === "0.0.0.0/0" || cidr === "::/0") fail("placement.aws.allowedCidrBlocks", cidr, hint);
+  if (Array.isArray(aws.subnetIds) && aws.subnetIds.length < 2) {
+    fail("placement.aws.subnetIds", aws.subnetIds.map((s) => (typeof s === "string" ? s : "<output>")), "use at least 2 private subnets in different availability zones");
+  }
+}

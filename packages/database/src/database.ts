@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { PlatformComponent, databaseSettings, requirePlacement, type ComponentDefinition } from "@mlops/core";
+import { PlatformComponent, checkPrivatePlacement, databaseSettings, type ComponentDefinition } from "@mlops/core";
 import { resolveDatabase, type ResolvedDatabaseArgs } from "./defaults";
 import type { DatabaseArgs, DatabaseOutputs, DatabaseWiring } from "./types";
 import type { AwsDatabaseNative } from "./backends/aws";
@@ -9,23 +9,11 @@ import type { KubernetesDatabaseNative } from "./backends/kubernetes";
 /** The native resources of the active backend; only that backend's entry is set. */
 export type DatabaseNative = { aws?: AwsDatabaseNative; gcp?: GcpDatabaseNative; kubernetes?: KubernetesDatabaseNative };
 
-const OPEN_CIDR_HINT = "list the private CIDR blocks that may reach PostgreSQL (e.g. the VPC CIDR), never 0.0.0.0/0 or ::/0";
-
 /** The Database, declared once: settings, wiring checks, resolution and the implementation table. */
 export const DATABASE: ComponentDefinition<typeof databaseSettings.schema, ReturnType<typeof databaseSettings.complete>, DatabaseWiring, ResolvedDatabaseArgs, DatabaseOutputs, DatabaseNative> = {
   type: "mlops:database:Database",
   settings: databaseSettings,
-  validateWiring(args, fail, component) {
-    requirePlacement(component, args.placement, args.backend);
-    const aws = args.backend === "aws" ? args.placement.aws : undefined;
-    if (aws) {
-      if (aws.allowedCidrBlocks.length === 0) fail("placement.aws.allowedCidrBlocks", [], OPEN_CIDR_HINT);
-      for (const cidr of aws.allowedCidrBlocks) if (cidr === "0.0.0.0/0" || cidr === "::/0") fail("placement.aws.allowedCidrBlocks", cidr, OPEN_CIDR_HINT);
-      if (Array.isArray(aws.subnetIds) && aws.subnetIds.length < 2) {
-        fail("placement.aws.subnetIds", aws.subnetIds.map((s) => (typeof s === "string" ? s : "<output>")), "use at least 2 private subnets in different availability zones");
-      }
-    }
-  },
+  validateWiring: (args, fail) => checkPrivatePlacement(args, "PostgreSQL", fail),
   resolve: resolveDatabase,
   engine: () => "postgres",
   implementations: {

@@ -45,7 +45,7 @@ describe("Network component", () => {
 
   it.each([
     [{ region: "" }, 'region: "" is not allowed; use the stack\'s region, e.g. "us-east-1" or "us-central1"'],
-    [{ backend: "gcp" as const, region: "us-central1" }, 'project: (missing) is not allowed; is required when backend is "gcp"'],
+    [{ backend: "gcp" as const, region: "us-central1" }, 'project is required when backend is "gcp"'],
     [{ apis: ["pubsub.googleapis.com"] }, 'apis: ["pubsub.googleapis.com"] is not allowed; Google APIs are enabled on gcp only; leave apis empty'],
     [{ backend: "gcp" as const, region: "us-central1", project: "p-123456", apis: ["pubsub"] }, 'apis: "pubsub" is not allowed; use Google API service names such as "pubsub.googleapis.com"'],
   ])("rejects bad wiring %j", async (args, message) => {

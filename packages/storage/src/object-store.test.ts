@@ -21,9 +21,9 @@ describe("ObjectStore arguments", () => {
   it.each<[string, Partial<ObjectStoreArgs>, string]>([
     ["an unknown backend", { backend: "azure" as never }, 'backend: "azure" is not allowed; use one of "aws", "gcp", "kubernetes"'],
     ["an unknown tier", { tier: "qa" as never }, 'tier: "qa" is not allowed; use one of "dev", "staging", "prod"'],
-    ["no placement for the backend", { placement: {} }, 'placement.aws: (missing) is not allowed; is required when backend is "aws"'],
-    ["no gcp placement", { backend: "gcp", placement: { aws: placement.aws } }, 'placement.gcp: (missing) is not allowed; is required when backend is "gcp"'],
-    ["no kubernetes placement", { backend: "kubernetes", placement: { gcp: placement.gcp } }, 'placement.kubernetes: (missing) is not allowed; is required when backend is "kubernetes"'],
+    ["no placement for the backend", { placement: {} }, 'placement.aws is required when backend is "aws"'],
+    ["no gcp placement", { backend: "gcp", placement: { aws: placement.aws } }, 'placement.gcp is required when backend is "gcp"'],
+    ["no kubernetes placement", { backend: "kubernetes", placement: { gcp: placement.gcp } }, 'placement.kubernetes is required when backend is "kubernetes"'],
     ["a cold transition S3 refuses", { transitionToColdAfterDays: 7 }, "transitionToColdAfterDays: 7 is not allowed: S3 moves objects to STANDARD_IA no earlier than 30 days; use 30 or more"],
     ["a fractional non-current expiry", { expireNoncurrentAfterDays: 1.5 }, "expireNoncurrentAfterDays: 1.5 is not allowed: expected int"],
     ["a zero expiry", { expireAfterDays: 0 }, "expireAfterDays: 0 is not allowed: must be >= 1"],

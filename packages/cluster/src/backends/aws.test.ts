@@ -155,7 +155,7 @@ describe("Cluster on aws (EKS)", () => {
   });
 
   it("requires the network, naming the input", async () => {
-    await expect(run({ awsNetwork: undefined })).rejects.toThrow('awsNetwork: (missing) is not allowed; is required when backend is "aws" (the VPC and its private subnets)');
+    await expect(run({ awsNetwork: undefined })).rejects.toThrow('awsNetwork is required when backend is "aws" (the VPC and its private subnets)');
     await expect(run({ awsNetwork: { vpcId: "vpc-1", privateSubnetIds: ["subnet-a"] } })).rejects.toThrow('awsNetwork.privateSubnetIds: ["subnet-a"] is not allowed; EKS needs at least 2 private subnets in different availability zones');
   });
 });

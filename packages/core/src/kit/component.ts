@@ -50,6 +50,8 @@ export type ComponentArgs<S extends z.ZodObject, W> = PlatformComponentArgs & z.
 
 /** A ResourceError naming the input, its value and what is allowed. */
 export function argError(component: pulumi.Resource, input: string, value: unknown, allowed: string): pulumi.ResourceError {
+  // A missing input reads "placement.gcp is required when backend is "gcp"", not "(missing) is not allowed".
+  if (value === undefined) return new pulumi.ResourceError(`${input} ${allowed.startsWith("is ") ? allowed : `is required; ${allowed}`}`, component);
   return new pulumi.ResourceError(`${input}: ${show(value)} is not allowed; ${allowed}`, component);
 }
 

@@ -62,7 +62,7 @@ describe("Tenancy on aws", () => {
   });
 
   it("needs the cluster name for access entries and rejects open CIDRs", async () => {
-    await expect(run({ clusterName: undefined })).rejects.toThrow("clusterName: (missing) is not allowed; is required on aws when a team sets awsRoleArns (the EKS cluster of the access entries)");
+    await expect(run({ clusterName: undefined })).rejects.toThrow("clusterName is required on aws when a team sets awsRoleArns (the EKS cluster of the access entries)");
     await expect(run({ dataServiceCidrs: ["0.0.0.0/0"] })).rejects.toThrow('dataServiceCidrs: "0.0.0.0/0" is not allowed; list private IPv4 CIDR blocks of the data services (e.g. the VPC CIDR), never 0.0.0.0/0');
   });
 
