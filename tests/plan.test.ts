@@ -20,6 +20,8 @@ describe("plan()", () => {
     expect(report).toContain("MOCKED PLAN");
     expect(report).toMatch(/By provider:\n\s+\d+ {2}kubernetes/);
     expect(report).toContain("Secret outputs: cacheConnectionUrl, databaseConnectionString");
+    // Config only planned components read is shown, not dropped.
+    expect(report).toContain('Program messages:\n  warning: mlops-platform:modules.dataPipeline ("kafka"): validated, not built yet');
     expect(result.outputs["databaseConnectionString"]).toBe("[secret]");
     expect(JSON.parse(toJson(result)).resources.length).toBe(result.resources.length);
   });

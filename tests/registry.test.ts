@@ -36,5 +36,6 @@ describe("the registry", () => {
     const planned = run.logs.filter((l) => l.severity === "warning" && l.message.includes("not built yet")).map((l) => l.message);
     expect(planned.join("\n")).toContain("mlops-platform:alerts");
     expect(planned.join("\n")).toContain("mlops-platform:budget");
+    expect(planned.join("\n")).toContain('mlops-platform:modules.mlPlatform ("mlflow"): validated, not built yet: the mlPlatform component is planned');
   });
 });

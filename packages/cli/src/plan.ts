@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ConfigError, TIERS, TIER_DEFAULTS, ENFORCEMENT_LEVELS, CONFIG_NAMESPACE, type EnforcementLevel, type Tier } from "@mlops/core";
-import { loadStackConfig, runWithMocks, type RecordedResource } from "@mlops/testing";
+import { loadStackConfig, runWithMocks, type LogRecord, type RecordedResource } from "@mlops/testing";
 import { evaluatePolicies, type PolicyViolation } from "@mlops/policy/rules";
 import { PLATFORM_ROOT, loadProgram, resolveEntry } from "./program";
 
@@ -24,6 +24,8 @@ export interface PlanResult {
   resources: RecordedResource[];
   outputs: Record<string, unknown>;
   secretOutputs: string[];
+  /** What the program logged (`pulumi.log.*`): warnings such as config keys only planned components read. */
+  logs: LogRecord[];
   policy: { policiesRun: string[]; violations: PolicyViolation[]; mandatory: number; advisory: number };
 }
 
@@ -88,6 +90,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     resources: run.resources,
     outputs: maskSecrets(run.stackOutputs, run.secretOutputs),
     secretOutputs: run.secretOutputs,
+    logs: run.logs,
     policy: { policiesRun: evaluation.policiesRun, violations: evaluation.violations, mandatory, advisory: evaluation.violations.length - mandatory },
   };
 }

@@ -55,6 +55,11 @@ export function renderReport(result: PlanResult, opts: { tree: boolean }): strin
   const protectedOnes = real.filter((r) => r.protect);
   out.push(`Protected: ${protectedOnes.length ? protectedOnes.map((r) => `${r.type} ${r.name}`).join(", ") : "none"}`);
   out.push(`Secret outputs: ${result.secretOutputs.length ? result.secretOutputs.join(", ") : "none"}`);
+  const messages = result.logs.filter((l) => l.severity !== "info");
+  if (messages.length > 0) {
+    out.push("Program messages:");
+    for (const l of messages) out.push(`  ${l.severity}: ${l.message}`);
+  }
   out.push("");
   out.push(`Policies: ${result.policy.policiesRun.length} evaluated, ${result.policy.mandatory} mandatory and ${result.policy.advisory} advisory violation(s)`);
   for (const v of result.policy.violations) {

@@ -5,7 +5,7 @@ import { Cache } from "@mlops/cache";
 import { Cluster, DEFAULT_KIND_CONTEXT } from "@mlops/cluster";
 import { Network } from "@mlops/network";
 import { Tenancy } from "@mlops/tenancy";
-import { NETWORK_DEFAULTS, awsCustomerKey, type StackConfig } from "@mlops/core";
+import { NETWORK_DEFAULTS, awsCustomerKey, type Slot, type StackConfig } from "@mlops/core";
 import type { RegistryEntry, StackContext } from "./registry";
 import { clusterNetwork } from "./cluster-network";
 
@@ -24,8 +24,9 @@ const dataWiring = (ctx: StackContext) => ({
   backup: { schedule: ctx.config.backup.schedule, retentionDays: ctx.config.backup.retentionDays },
   ...dataClients(ctx),
 });
-const planned = (id: string, layer: RegistryEntry["layer"], sections: RegistryEntry["sections"], enabled: (c: StackConfig) => boolean): RegistryEntry => ({
-  id, layer, sections, status: "planned", enabled, build: () => undefined,
+/** A component not built yet: its config is validated, and the plan names the keys it would read. */
+const planned = (id: string, layer: RegistryEntry["layer"], sections: RegistryEntry["sections"], enabled: (c: StackConfig) => boolean, slot?: Slot): RegistryEntry => ({
+  id, layer, sections, status: "planned", enabled, build: () => undefined, ...(slot ? { slot } : {}),
 });
 
 /**
@@ -159,11 +160,11 @@ export const REGISTRY: readonly RegistryEntry[] = [
       ctx.outputs["cacheConnectionUrl"] = pulumi.secret(cache.connectionUrl);
     },
   },
-  planned("streaming", "ml", ["streaming"], (c) => c.modules.dataPipeline !== "none"),
-  planned("mlPlatform", "ml", [], always),
-  planned("featureStore", "ml", [], (c) => c.modules.featureStore !== "none"),
-  planned("serving", "ml", ["serving"], always),
-  planned("observability", "operations", ["alerts"], always),
+  planned("streaming", "ml", ["streaming"], (c) => c.modules.dataPipeline !== "none", "dataPipeline"),
+  planned("mlPlatform", "ml", [], always, "mlPlatform"),
+  planned("featureStore", "ml", [], (c) => c.modules.featureStore !== "none", "featureStore"),
+  planned("serving", "ml", ["serving"], always, "serving"),
+  planned("observability", "operations", ["alerts"], always, "monitoring"),
   planned("budget", "operations", ["budget"], (c) => c.cloud !== "local"),
   planned("backup", "operations", ["backup", "drRegion"], always),
 ];

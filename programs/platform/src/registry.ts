@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Placement, PlatformComponentArgs, StackConfig, Tags } from "@mlops/core";
+import type { Placement, PlatformComponentArgs, Slot, StackConfig, Tags } from "@mlops/core";
 import type { Providers } from "./providers";
 import type { TenancyOutputs } from "@mlops/tenancy";
 import type { ClusterOutputs } from "@mlops/cluster";
@@ -47,6 +47,8 @@ export interface RegistryEntry {
    * keys, instead of ignoring them.
    */
   status: "built" | "planned";
+  /** The module slot (`modules.<slot>`) whose choice this entry implements, if any. */
+  slot?: Slot;
   enabled(config: StackConfig): boolean;
   build(ctx: StackContext): void;
 }

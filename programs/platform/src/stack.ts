@@ -4,10 +4,19 @@ import { createProviders } from "./providers";
 import { REGISTRY } from "./components";
 import type { StackContext } from "./registry";
 
-/** The config sections a stack file set that only planned components read: reported, never ignored. */
+/**
+ * The config a stack file set that only planned components read: their sections, and the module
+ * slots they implement (`modules.mlPlatform: "mlflow"`). Reported, never ignored.
+ */
 export function plannedSections(config: StackConfig, given: ReadonlySet<string>): { id: string; keys: string[] }[] {
   return REGISTRY.filter((e) => e.status === "planned" && e.enabled(config))
-    .map((e) => ({ id: e.id, keys: e.sections.filter((s) => given.has(s)).map((s) => `mlops-platform:${s}`) }))
+    .map((e) => ({
+      id: e.id,
+      keys: [
+        ...(e.slot && given.has("modules") ? [`mlops-platform:modules.${e.slot} (${JSON.stringify(config.modules[e.slot])})`] : []),
+        ...e.sections.filter((s) => given.has(s)).map((s) => `mlops-platform:${s}`),
+      ],
+    }))
     .filter((p) => p.keys.length > 0);
 }
 
