@@ -84,7 +84,7 @@ describe("Cache on kubernetes", () => {
   });
 
   it("admits ingress on 6379 from its own namespace and the client namespaces only", async () => {
-    const selector = { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "online-redis" };
+    const selector = { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "online" };
     const own = one((await plan()).resources, NETPOL).inputs as { metadata: { namespace: string }; spec: unknown };
     expect(own.metadata.namespace).toBe("mlops-data");
     expect(own.spec).toEqual({ podSelector: { matchLabels: selector }, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: {} }], ports: [{ protocol: "TCP", port: 6379 }] }] });
@@ -104,7 +104,7 @@ describe("Cache on kubernetes", () => {
 
   it("keeps a single replica drainable with a PodDisruptionBudget", async () => {
     const pdb = one((await plan()).resources, PDB).inputs as { spec: Record<string, unknown> };
-    expect(pdb.spec).toMatchObject({ maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "online-redis" } } });
+    expect(pdb.spec).toMatchObject({ maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "redis", "app.kubernetes.io/instance": "online" } } });
   });
 
   it("keeps the first release's physical names and answers its logical names through aliases", async () => {
@@ -129,7 +129,7 @@ describe("Cache on kubernetes", () => {
       expect(metadata.namespace).toBe("mlops-data");
       expect(metadata.labels).toMatchObject({
         "app.kubernetes.io/name": "redis",
-        "app.kubernetes.io/instance": "online-redis",
+        "app.kubernetes.io/instance": "online",
         "app.kubernetes.io/component": "cache",
         "app.kubernetes.io/managed-by": "pulumi",
         "mlops.platform/cost-center": "ml",

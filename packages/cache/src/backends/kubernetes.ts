@@ -51,6 +51,9 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedCacheArg
     gid: REDIS_GID,
     sizeGb: r.sizeGb,
     ...(storageClass ? { storageClass } : {}),
+    // The first release's selector and claim labels: a StatefulSet cannot change either in place.
+    instance: name,
+    volumeLabels: "all",
     previousNames: { secret: `${name}-auth`, service: `${name}-service`, statefulSet: `${name}-redis`, networkPolicy: `${name}-netpol` },
     pod: (secretName) => {
       const fromSecret = { secretKeyRef: { name: secretName, key: "password" } };

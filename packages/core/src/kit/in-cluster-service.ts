@@ -41,6 +41,13 @@ export interface InClusterServiceArgs {
    * security context, the service-account token and the data volume are set here.
    */
   pod: (secretName: pulumi.Output<string>) => Omit<k8sTypes.types.input.core.v1.PodSpec, "securityContext">;
+  /** `app.kubernetes.io/instance`, part of the pod selector (immutable on a StatefulSet). Default: `name`. */
+  instance?: string;
+  /**
+   * Labels on the data volume claim template, which a StatefulSet cannot change in place: the pod
+   * selector (default) or every label (what the first Redis and MinIO releases used).
+   */
+  volumeLabels?: "selector" | "all";
   /** Old logical names of the objects, so a deployed stack keeps them (aliases). */
   previousNames?: Partial<Record<"secret" | "service" | "statefulSet" | "networkPolicy", string>>;
 }
@@ -69,7 +76,7 @@ export interface InClusterService {
  */
 export function inClusterService(parent: pulumi.Resource, name: string, args: InClusterServiceArgs): InClusterService {
   const k8s = require("@pulumi/kubernetes") as typeof k8sTypes;
-  const selector = { "app.kubernetes.io/name": args.app, "app.kubernetes.io/instance": name };
+  const selector = { "app.kubernetes.io/name": args.app, "app.kubernetes.io/instance": args.instance ?? name };
   const labels = { ...kubernetesLabels(args.tags), ...selector, "app.kubernetes.io/component": args.component };
   const meta = (objectName: string) => ({ name: objectName, namespace: args.namespace, labels });
   const was = (key: keyof NonNullable<InClusterServiceArgs["previousNames"]>): pulumi.Alias[] => {
@@ -101,7 +108,7 @@ export function inClusterService(parent: pulumi.Resource, name: string, args: In
         serviceName: headlessService.metadata.name,
         selector,
         labels,
-        dataVolume: dataVolumeClaim(selector, args.sizeGb, args.storageClass),
+        dataVolume: dataVolumeClaim(args.volumeLabels === "all" ? labels : selector, args.sizeGb, args.storageClass),
         pod: { ...args.pod(secret.metadata.name), securityContext: restrictedPodSecurity(args.uid, args.gid ?? args.uid) },
       }),
     },

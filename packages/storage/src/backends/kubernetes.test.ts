@@ -23,7 +23,7 @@ const SERVICE = "kubernetes:core/v1:Service";
 const NETPOL = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const JOB = "kubernetes:batch/v1:Job";
 const PDB = "kubernetes:policy/v1:PodDisruptionBudget";
-const SELECTOR = { "app.kubernetes.io/name": "minio", "app.kubernetes.io/instance": "artifacts-minio" };
+const SELECTOR = { "app.kubernetes.io/name": "minio", "app.kubernetes.io/instance": "artifacts" };
 
 interface Container {
   image: string;

@@ -75,6 +75,9 @@ export function build(parent: pulumi.Resource, name: string, r: ResolvedObjectSt
     uid: UID,
     sizeGb: r.sizeGb,
     ...(storageClass ? { storageClass } : {}),
+    // The first release's selector and claim labels: a StatefulSet cannot change either in place.
+    instance: name,
+    volumeLabels: "all",
     previousNames: { secret: `${name}-credentials`, service: `${name}-service`, statefulSet: `${name}-minio`, networkPolicy: `${name}-netpol` },
     pod: (secretName) => ({
       containers: [
