@@ -4,7 +4,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/packages", "<rootDir>/programs", "<rootDir>/tests"],
   testMatch: ["**/src/**/*.test.ts", "<rootDir>/tests/**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/lib/", "/fixtures/"],
+  // Build output is each package's lib/ (src/lib/ holds sources and their tests).
+  testPathIgnorePatterns: ["/node_modules/", "^<rootDir>/(packages|programs)/[^/]+/lib/", "/fixtures/"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2023", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }] },
   moduleNameMapper: {
     "^@mlops/platform$": "<rootDir>/programs/platform/src/index.ts",

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import type * as awsx from "@pulumi/awsx";
+import type * as awsxEc2 from "@pulumi/awsx/ec2";
 import type { ResolvedNetworkArgs } from "../defaults";
 
 /** Interface endpoints by the suffix of their logical name: what nodes pull images and ship logs through. */
@@ -21,7 +21,7 @@ export interface AwsVpcEndpoints {
  * endpoint on the private route tables; ECR (api, dkr), STS and CloudWatch Logs interface
  * endpoints with private DNS in the private subnets, reachable on 443 from the VPC CIDR only.
  */
-export function vpcEndpoints(parent: pulumi.Resource, name: string, vpc: awsx.ec2.Vpc, privateRouteTableIds: pulumi.Input<string[]>, r: ResolvedNetworkArgs): AwsVpcEndpoints {
+export function vpcEndpoints(parent: pulumi.Resource, name: string, vpc: awsxEc2.Vpc, privateRouteTableIds: pulumi.Input<string[]>, r: ResolvedNetworkArgs): AwsVpcEndpoints {
   const tags = { ...r.tags };
   const child = { parent };
   // `com.amazonaws` outside China; the provider's partition says which.

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
+// The ec2 module only: the package index also loads awsx classic (ECS, the AWS SDK), ~150 ms.
+import * as awsxEc2 from "@pulumi/awsx/ec2";
 import type { ResolvedNetworkArgs } from "../defaults";
 import { fromStackRoot } from "../aliases";
 import type { NetworkOutputs } from "../types";
@@ -10,7 +11,7 @@ import { vpcEndpoints, type AwsVpcEndpoints } from "./aws-endpoints";
 /** The native AWS resources behind a Network: the escape hatch. */
 export interface AwsNetworkNative {
   /** A remote component: its subnets, route tables and NAT gateways are its children. */
-  vpc: awsx.ec2.Vpc;
+  vpc: awsxEc2.Vpc;
   /** The VPC's default security group, adopted and emptied. */
   defaultSecurityGroup: aws.ec2.DefaultSecurityGroup;
   /** Set when `flowLogs` is on. */
@@ -23,7 +24,7 @@ export interface AwsNetworkNative {
 type Ref<T extends string> = { [K in T]: pulumi.Input<string> };
 
 /** The route tables of the private subnets, from the VPC's route table associations. */
-export function privateRouteTableIds(vpc: awsx.ec2.Vpc): pulumi.Output<string[]> {
+export function privateRouteTableIds(vpc: awsxEc2.Vpc): pulumi.Output<string[]> {
   return pulumi.all([vpc.privateSubnetIds, vpc.routeTableAssociations]).apply(([ids, associations]) =>
     pulumi
       .all((associations as unknown as Ref<"subnetId" | "routeTableId">[]).map((a) => pulumi.all([a.subnetId, a.routeTableId])))
@@ -32,7 +33,7 @@ export function privateRouteTableIds(vpc: awsx.ec2.Vpc): pulumi.Output<string[]>
 }
 
 /** The private subnet of each AZ, by AZ name. */
-function subnetsByZone(vpc: awsx.ec2.Vpc): pulumi.Output<Record<string, string>> {
+function subnetsByZone(vpc: awsxEc2.Vpc): pulumi.Output<Record<string, string>> {
   return vpc.privateSubnets.apply((subnets) =>
     pulumi
       .all((subnets as unknown as Ref<"id" | "availabilityZone">[]).map((s) => pulumi.all([s.availabilityZone, s.id])))
@@ -48,16 +49,16 @@ function subnetsByZone(vpc: awsx.ec2.Vpc): pulumi.Output<Record<string, string>>
  */
 export function build(parent: pulumi.Resource, name: string, r: ResolvedNetworkArgs): { outputs: NetworkOutputs; native: AwsNetworkNative } {
   const tags = { ...r.tags };
-  const vpc = new awsx.ec2.Vpc(
+  const vpc = new awsxEc2.Vpc(
     name,
     {
       cidrBlock: r.cidr,
       numberOfAvailabilityZones: r.azCount,
       enableDnsHostnames: true,
       enableDnsSupport: true,
-      natGateways: { strategy: r.natGateways === "single" ? awsx.ec2.NatGatewayStrategy.Single : awsx.ec2.NatGatewayStrategy.OnePerAz },
-      subnetStrategy: awsx.ec2.SubnetAllocationStrategy.Auto,
-      subnetSpecs: [{ type: awsx.ec2.SubnetType.Private }, { type: awsx.ec2.SubnetType.Public }],
+      natGateways: { strategy: r.natGateways === "single" ? awsxEc2.NatGatewayStrategy.Single : awsxEc2.NatGatewayStrategy.OnePerAz },
+      subnetStrategy: awsxEc2.SubnetAllocationStrategy.Auto,
+      subnetSpecs: [{ type: awsxEc2.SubnetType.Private }, { type: awsxEc2.SubnetType.Public }],
       tags,
     },
     { parent, aliases: fromStackRoot() },

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 import { DEFAULT_PUBLIC_PORTS, describePorts, isWorldCidr, onlyAllowedPorts, parseGcpPorts, type PortRule } from "../../lib/network";
 
 /** Configuration of {@link gcpComputeNoPublicIngress}. */
@@ -18,7 +19,7 @@ export const gcpComputeNoPublicIngress: ResourceValidationPolicy = {
     "VPC firewall rules must not allow INGRESS from 0.0.0.0/0 or ::/0 (or from no source at all, which means everywhere) " +
     "except TCP 80/443: SSH, databases and services are reached through private networks or IAP.",
   configSchema: { properties: { allowedPorts: { type: "array", items: { type: "integer" }, default: [...DEFAULT_PUBLIC_PORTS] } } },
-  validateResource: validateResourceOfType(gcp.compute.Firewall, (firewall, args, report) => {
+  validateResource: validateTypeToken<gcp.compute.FirewallArgs>("gcp:compute/firewall:Firewall", (firewall, args, report) => {
     if ((firewall.direction ?? "INGRESS") !== "INGRESS" || firewall.disabled === true) return;
     const allowed = args.getConfig<GcpPublicIngressConfig>().allowedPorts ?? DEFAULT_PUBLIC_PORTS;
     const ranges = firewall.sourceRanges ?? [];

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** The GKE logging components every cluster enables. */
 export const REQUIRED_GKE_LOG_COMPONENTS: readonly string[] = ["SYSTEM_COMPONENTS", "APISERVER"];
@@ -19,7 +20,7 @@ export const gcpContainerControlPlaneLogging: ResourceValidationPolicy = {
     'GKE clusters must log to Cloud Logging (loggingService not "none") with loggingConfig.enableComponents including ' +
     "SYSTEM_COMPONENTS and APISERVER (API server logs are off by default): they are the record of what happened on the " +
     "control plane and the nodes, for incident response.",
-  validateResource: validateResourceOfType(gcp.container.Cluster, (cluster, _args, report) => {
+  validateResource: validateTypeToken<gcp.container.ClusterArgs>("gcp:container/cluster:Cluster", (cluster, _args, report) => {
     if (cluster.loggingService === "none") report('loggingService is "none": the cluster sends no logs to Cloud Logging.');
     const config = cluster.loggingConfig;
     const enabled: unknown[] = config === undefined ? [...GKE_DEFAULT_LOG_COMPONENTS] : [...(config.enableComponents ?? [])];

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** GKE clusters authorize with RBAC and IAM only: legacy ABAC stays off (its default). */
 export const gcpContainerLegacyAbacDisabled: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpContainerLegacyAbacDisabled: ResourceValidationPolicy = {
   description:
     "GKE clusters must not enable legacy ABAC (enableLegacyAbac true): it grants service accounts, nodes and controllers " +
     "static permissions beyond RBAC and IAM, which the platform's RBAC rules cannot take back.",
-  validateResource: validateResourceOfType(gcp.container.Cluster, (cluster, _args, report) => {
+  validateResource: validateTypeToken<gcp.container.ClusterArgs>("gcp:container/cluster:Cluster", (cluster, _args, report) => {
     if (cluster.enableLegacyAbac === true) report("enableLegacyAbac is true: the ABAC authorizer grants permissions beyond RBAC.");
   }),
 };

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** GKE envelope-encrypts Kubernetes Secrets in etcd with a Cloud KMS key (application-layer secrets encryption). */
 export const gcpContainerSecretsEncrypted: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpContainerSecretsEncrypted: ResourceValidationPolicy = {
   description:
     'GKE clusters must encrypt Kubernetes Secrets at the application layer with a Cloud KMS key (databaseEncryption state ' +
     '"ENCRYPTED" with a keyName): otherwise Secrets in etcd are protected only by Google\'s default storage encryption.',
-  validateResource: validateResourceOfType(gcp.container.Cluster, (cluster, _args, report) => {
+  validateResource: validateTypeToken<gcp.container.ClusterArgs>("gcp:container/cluster:Cluster", (cluster, _args, report) => {
     const encryption = cluster.databaseEncryption;
     if (encryption?.state !== "ENCRYPTED" || !encryption.keyName) {
       report('databaseEncryption is not state "ENCRYPTED" with a keyName: Secrets are not encrypted with a Cloud KMS key.');

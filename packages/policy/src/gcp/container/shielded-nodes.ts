@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 import { clusterNodeConfigs, type NodeConfigAt } from "./node-configs";
 
 /** The violation for a node configuration without Secure Boot, or `undefined`. */
@@ -22,14 +23,14 @@ export const gcpContainerShieldedNodes: ResourceValidationPolicy = {
     "Secure Boot (nodeConfig.shieldedInstanceConfig.enableSecureBoot; default false): verified boot and node identity " +
     "stop a compromised node from impersonating another or running a tampered kernel.",
   validateResource: [
-    validateResourceOfType(gcp.container.Cluster, (cluster, _args, report) => {
+    validateTypeToken<gcp.container.ClusterArgs>("gcp:container/cluster:Cluster", (cluster, _args, report) => {
       if (cluster.enableShieldedNodes === false) report("enableShieldedNodes is false: nodes are not Shielded VMs.");
       for (const at of clusterNodeConfigs(cluster)) {
         const problem = secureBootOff(at);
         if (problem) report(problem);
       }
     }),
-    validateResourceOfType(gcp.container.NodePool, (pool, _args, report) => {
+    validateTypeToken<gcp.container.NodePoolArgs>("gcp:container/nodePool:NodePool", (pool, _args, report) => {
       const problem = secureBootOff({ where: "nodeConfig", config: pool.nodeConfig });
       if (problem) report(problem);
     }),

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 import { clusterNodeConfigs, isAutopilot, type NodeConfigAt } from "./node-configs";
 
 /** The violation for a node configuration that does not run the GKE metadata server, or `undefined`. */
@@ -22,7 +23,7 @@ export const gcpContainerWorkloadIdentity: ResourceValidationPolicy = {
     'metadata server (nodeConfig.workloadMetadataConfig.mode "GKE_METADATA"): otherwise every Pod can use the node\'s ' +
     "service account and its credentials.",
   validateResource: [
-    validateResourceOfType(gcp.container.Cluster, (cluster, _args, report) => {
+    validateTypeToken<gcp.container.ClusterArgs>("gcp:container/cluster:Cluster", (cluster, _args, report) => {
       if (!isAutopilot(cluster) && !cluster.workloadIdentityConfig?.workloadPool) {
         report("workloadIdentityConfig.workloadPool is not set: Pods authenticate as the node's service account.");
       }
@@ -31,7 +32,7 @@ export const gcpContainerWorkloadIdentity: ResourceValidationPolicy = {
         if (problem) report(problem);
       }
     }),
-    validateResourceOfType(gcp.container.NodePool, (pool, _args, report) => {
+    validateTypeToken<gcp.container.NodePoolArgs>("gcp:container/nodePool:NodePool", (pool, _args, report) => {
       const problem = nodeMetadataExposed({ where: "nodeConfig", config: pool.nodeConfig });
       if (problem) report(problem);
     }),

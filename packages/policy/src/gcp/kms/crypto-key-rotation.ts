@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** Default longest rotation period, in days. */
 export const DEFAULT_MAX_ROTATION_DAYS = 90;
@@ -23,7 +24,7 @@ export const gcpKmsCryptoKeyRotation: ResourceValidationPolicy = {
     "Cloud KMS encryption keys (purpose ENCRYPT_DECRYPT) must set rotationPeriod to at most 90 days (config " +
     "maxRotationDays), so a compromised key version protects little data. Asymmetric and MAC keys cannot rotate automatically.",
   configSchema: { properties: { maxRotationDays: { type: "integer", minimum: 1, default: DEFAULT_MAX_ROTATION_DAYS } } },
-  validateResource: validateResourceOfType(gcp.kms.CryptoKey, (key, args, report) => {
+  validateResource: validateTypeToken<gcp.kms.CryptoKeyArgs>("gcp:kms/cryptoKey:CryptoKey", (key, args, report) => {
     const purpose = key.purpose ?? "ENCRYPT_DECRYPT";
     if (purpose !== "ENCRYPT_DECRYPT") args.notApplicable(`a ${purpose} key cannot rotate automatically`);
     const maxDays = args.getConfig<CryptoKeyRotationConfig>().maxRotationDays ?? DEFAULT_MAX_ROTATION_DAYS;

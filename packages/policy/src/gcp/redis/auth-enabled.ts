@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** Memorystore Redis requires AUTH. */
 export const gcpRedisAuthEnabled: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpRedisAuthEnabled: ResourceValidationPolicy = {
   description:
     "Memorystore for Redis instances must set authEnabled true: without AUTH any workload in the authorized network can " +
     "read and overwrite the cache.",
-  validateResource: validateResourceOfType(gcp.redis.Instance, (redis, _args, report) => {
+  validateResource: validateTypeToken<gcp.redis.InstanceArgs>("gcp:redis/instance:Instance", (redis, _args, report) => {
     if (redis.authEnabled !== true) report("authEnabled is not true.");
   }),
 };

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** Memorystore Redis encrypts client traffic with TLS. */
 export const gcpRedisTransitEncryption: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpRedisTransitEncryption: ResourceValidationPolicy = {
   description:
     "Memorystore for Redis instances must set transitEncryptionMode \"SERVER_AUTHENTICATION\" (TLS): otherwise the AUTH " +
     "string and cached data cross the VPC in clear.",
-  validateResource: validateResourceOfType(gcp.redis.Instance, (redis, _args, report) => {
+  validateResource: validateTypeToken<gcp.redis.InstanceArgs>("gcp:redis/instance:Instance", (redis, _args, report) => {
     if (redis.transitEncryptionMode !== "SERVER_AUTHENTICATION") report(`transitEncryptionMode is ${redis.transitEncryptionMode ?? "unset (DISABLED)"}.`);
   }),
 };

@@ -1,4 +1,3 @@
-import * as gcp from "@pulumi/gcp";
 import { plaintextSecretsPolicy } from "../../lib/plaintext-secrets";
 
 /**
@@ -13,8 +12,8 @@ export const gcpSecretsNoPlaintextInputs = plaintextSecretsPolicy(
       "a secret (config.requireSecret, pulumi.secret) or be generated (random.RandomPassword), never be a plaintext literal.",
   },
   [
-    { matches: (r) => r.isType(gcp.sql.User), properties: ["password", "passwordWo"] },
-    { matches: (r) => r.isType(gcp.sql.DatabaseInstance), properties: ["rootPassword", "rootPasswordWo"] },
-    { matches: (r) => r.isType(gcp.secretmanager.SecretVersion), properties: ["secretData", "secretDataWo"] },
+    { matches: (r) => r.type === "gcp:sql/user:User", properties: ["password", "passwordWo"] },
+    { matches: (r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance", properties: ["rootPassword", "rootPasswordWo"] },
+    { matches: (r) => r.type === "gcp:secretmanager/secretVersion:SecretVersion", properties: ["secretData", "secretDataWo"] },
   ],
 );

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** Cloud SQL instances take automated backups. */
 export const gcpSqlBackupsEnabled: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpSqlBackupsEnabled: ResourceValidationPolicy = {
   description:
     "Cloud SQL instances must set settings.backupConfiguration.enabled true: without automated backups there is no " +
     "point-in-time recovery (RPO 1 h).",
-  validateResource: validateResourceOfType(gcp.sql.DatabaseInstance, (db, _args, report) => {
+  validateResource: validateTypeToken<gcp.sql.DatabaseInstanceArgs>("gcp:sql/databaseInstance:DatabaseInstance", (db, _args, report) => {
     if (db.settings?.backupConfiguration?.enabled !== true) report("settings.backupConfiguration.enabled is not true.");
   }),
 };

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** Cloud SQL instances have no public IPv4 address. */
 export const gcpSqlPrivateIpOnly: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpSqlPrivateIpOnly: ResourceValidationPolicy = {
   description:
     "Cloud SQL instances must set settings.ipConfiguration.ipv4Enabled false (private IP only; unset means a public IP): " +
     "databases are reached from the VPC, never from the internet.",
-  validateResource: validateResourceOfType(gcp.sql.DatabaseInstance, (db, _args, report) => {
+  validateResource: validateTypeToken<gcp.sql.DatabaseInstanceArgs>("gcp:sql/databaseInstance:DatabaseInstance", (db, _args, report) => {
     if (db.settings?.ipConfiguration?.ipv4Enabled !== false) report("settings.ipConfiguration.ipv4Enabled is not false: the instance gets a public IPv4 address.");
   }),
 };

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** SSL modes that refuse unencrypted connections. */
 const ENCRYPTED_MODES = new Set(["ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"]);
@@ -10,7 +11,7 @@ export const gcpSqlSslRequired: ResourceValidationPolicy = {
   description:
     "Cloud SQL instances must set settings.ipConfiguration.sslMode to ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED, " +
     "so credentials and query results never cross the network in clear.",
-  validateResource: validateResourceOfType(gcp.sql.DatabaseInstance, (db, _args, report) => {
+  validateResource: validateTypeToken<gcp.sql.DatabaseInstanceArgs>("gcp:sql/databaseInstance:DatabaseInstance", (db, _args, report) => {
     const mode = db.settings?.ipConfiguration?.sslMode;
     if (!mode || !ENCRYPTED_MODES.has(mode)) report(`settings.ipConfiguration.sslMode is ${mode ?? "unset (ALLOW_UNENCRYPTED_AND_ENCRYPTED)"}.`);
   }),

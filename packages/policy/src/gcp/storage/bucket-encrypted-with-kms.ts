@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** GCS buckets encrypt new objects with a customer-managed Cloud KMS key. */
 export const gcpStorageBucketEncryptedWithKms: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpStorageBucketEncryptedWithKms: ResourceValidationPolicy = {
   description:
     "Cloud Storage buckets must set encryption.defaultKmsKeyName (CMEK): objects are then encrypted under a key we rotate " +
     "and can revoke, as S3 buckets are with SSE-KMS.",
-  validateResource: validateResourceOfType(gcp.storage.Bucket, (bucket, _args, report) => {
+  validateResource: validateTypeToken<gcp.storage.BucketArgs>("gcp:storage/bucket:Bucket", (bucket, _args, report) => {
     if (!bucket.encryption?.defaultKmsKeyName) report("encryption.defaultKmsKeyName is not set: objects use Google-managed keys.");
   }),
 };

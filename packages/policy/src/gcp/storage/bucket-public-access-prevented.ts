@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** GCS buckets enforce public access prevention. */
 export const gcpStorageBucketPublicAccessPrevented: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpStorageBucketPublicAccessPrevented: ResourceValidationPolicy = {
   description:
     "Cloud Storage buckets must set publicAccessPrevention \"enforced\": no IAM binding to allUsers or " +
     "allAuthenticatedUsers can then make data public.",
-  validateResource: validateResourceOfType(gcp.storage.Bucket, (bucket, _args, report) => {
+  validateResource: validateTypeToken<gcp.storage.BucketArgs>("gcp:storage/bucket:Bucket", (bucket, _args, report) => {
     if (bucket.publicAccessPrevention !== "enforced") {
       report(`publicAccessPrevention is ${bucket.publicAccessPrevention ? `"${bucket.publicAccessPrevention}"` : "unset (inherited)"}, not "enforced".`);
     }

@@ -1,5 +1,6 @@
-import * as gcp from "@pulumi/gcp";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as gcp from "@pulumi/gcp";
+import { validateTypeToken } from "../../lib/type-token";
+import { type ResourceValidationPolicy } from "@pulumi/policy";
 
 /** GCS buckets use uniform bucket-level access (IAM only, no object ACLs). */
 export const gcpStorageBucketUniformAccess: ResourceValidationPolicy = {
@@ -7,7 +8,7 @@ export const gcpStorageBucketUniformAccess: ResourceValidationPolicy = {
   description:
     "Cloud Storage buckets must set uniformBucketLevelAccess true: access is then granted by IAM only, and no per-object " +
     "ACL can quietly make an object public.",
-  validateResource: validateResourceOfType(gcp.storage.Bucket, (bucket, _args, report) => {
+  validateResource: validateTypeToken<gcp.storage.BucketArgs>("gcp:storage/bucket:Bucket", (bucket, _args, report) => {
     if (bucket.uniformBucketLevelAccess !== true) report("uniformBucketLevelAccess is not true.");
   }),
 };
