@@ -67,6 +67,35 @@ describe("Cluster on aws (EKS)", () => {
     expect(stackOutputs["gpuEnabled"]).toBe(true);
   });
 
+  it("runs the NVIDIA device plugin on the GPU nodes only, on the cluster's provider, unprivileged", async () => {
+    const { resources } = await run({ teams: GPU_TEAMS }, "dev");
+    const ds = one(resources, "kubernetes:apps/v1:DaemonSet", "cluster-nvidia-device-plugin");
+    expect(ds.provider).toContain("pulumi:providers:kubernetes::cluster-k8s");
+    expect(ds.parent).toBe(one(resources, "mlops:cluster:Cluster").urn);
+    expect(ds.inputs["metadata"]).toMatchObject({ name: "nvidia-device-plugin", namespace: "kube-system", labels: { "mlops.platform/project": "mlops", "mlops.platform/cost-center": "ml", "app.kubernetes.io/name": "nvidia-device-plugin" } });
+    const spec = (ds.inputs["spec"] as { template: { spec: Record<string, unknown> } }).template.spec;
+    // The label the GPU node group sets, and the taint it carries.
+    expect(spec["nodeSelector"]).toEqual({ "mlops.platform/node-group": "gpu" });
+    expect(group(resources, "gpu").inputs["labels"]).toEqual(spec["nodeSelector"]);
+    expect(spec["tolerations"]).toEqual([{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }]);
+    expect(spec).toMatchObject({ priorityClassName: "system-node-critical", volumes: [{ name: "device-plugin", hostPath: { path: "/var/lib/kubelet/device-plugins" } }] });
+    expect(spec["hostNetwork"]).toBeUndefined();
+    expect(spec["hostPID"]).toBeUndefined();
+    const container = (spec["containers"] as Record<string, unknown>[])[0];
+    expect(container).toMatchObject({
+      image: "nvcr.io/nvidia/k8s-device-plugin:v0.17.1",
+      volumeMounts: [{ name: "device-plugin", mountPath: "/var/lib/kubelet/device-plugins" }],
+      securityContext: { privileged: false, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
+    });
+    expect((container?.["securityContext"] as { capabilities: { add?: unknown } }).capabilities.add).toBeUndefined();
+  });
+
+  it("deploys no NVIDIA device plugin without a GPU group", async () => {
+    const { resources } = await run();
+    expect(byType(resources, "aws:eks/nodeGroup:NodeGroup").map((g) => g.name)).not.toContain("cluster-gpu");
+    expect(byType(resources, "kubernetes:apps/v1:DaemonSet")).toEqual([]);
+  });
+
   it("rejects GPU nodes turned off while a team asks for GPUs", async () => {
     await expect(run({ teams: GPU_TEAMS, gpu: { enabled: false } })).rejects.toThrow("gpu.enabled: false is not allowed; teams ask for 4 GPUs (data-science 4); enable the GPU nodes or set the teams' gpu to 0");
   });

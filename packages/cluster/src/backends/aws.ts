@@ -8,6 +8,7 @@ import type { ClusterOutputs } from "../types";
 import { podIdentityRole } from "../pod-identity";
 import { CRITICAL_ADDONS_TAINT, GPU_TAINT, launchTemplate, nodeGroup, scaleFromZeroTags, type GroupKind } from "./aws-nodes";
 import { clusterAutoscaler, type ClusterAutoscaler } from "./autoscaler";
+import { nvidiaDevicePlugin } from "./nvidia-device-plugin";
 
 /** The native AWS resources behind a Cluster: the escape hatch. */
 export interface AwsClusterNative {
@@ -20,6 +21,8 @@ export interface AwsClusterNative {
   addons: Readonly<Record<string, aws.eks.Addon>>;
   storageClass: k8s.storage.v1.StorageClass;
   autoscaler: ClusterAutoscaler;
+  /** The NVIDIA device plugin on the GPU nodes; set when the GPU group exists. */
+  nvidiaDevicePlugin?: k8s.apps.v1.DaemonSet;
   provider: k8s.Provider;
 }
 
@@ -40,7 +43,8 @@ const EBS_KEY_OPERATIONS = ["Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo"
  * node group. Managed node groups per tier (system tainted CriticalAddonsOnly, workload Spot in
  * dev, GPU from zero) on launch templates with IMDSv2 and encrypted disks; EKS add-ons (VPC CNI
  * enforcing NetworkPolicy, CoreDNS, kube-proxy, Pod Identity agent, EBS CSI); an encrypted gp3
- * default StorageClass; Cluster Autoscaler. Cloud identities through EKS Pod Identity.
+ * default StorageClass; Cluster Autoscaler; the NVIDIA device plugin on the GPU nodes. Cloud
+ * identities through EKS Pod Identity.
  */
 export function build(parent: pulumi.ComponentResource, name: string, r: ResolvedClusterArgs): { outputs: ClusterOutputs; native: AwsClusterNative } {
   const network = r.awsNetwork;
@@ -159,6 +163,8 @@ export function build(parent: pulumi.ComponentResource, name: string, r: Resolve
     tags,
     dependsOn: [cluster],
   });
+  // The NVIDIA AMI has the driver but nothing advertises `nvidia.com/gpu` to the scheduler.
+  const devicePlugin = r.gpu.enabled ? nvidiaDevicePlugin(parent, name, { provider, tags }) : undefined;
 
   const oidcIssuer = cluster.eksCluster.identities.apply((ids) => ids[0]?.oidcs?.[0]?.issuer ?? "");
   return {
@@ -184,6 +190,7 @@ export function build(parent: pulumi.ComponentResource, name: string, r: Resolve
       addons: { "eks-pod-identity-agent": podIdentityAgent, "vpc-cni": vpcCni, "kube-proxy": kubeProxy, coredns, "aws-ebs-csi-driver": ebsCsi },
       storageClass,
       autoscaler,
+      ...(devicePlugin ? { nvidiaDevicePlugin: devicePlugin } : {}),
       provider,
     },
   };

@@ -77,6 +77,8 @@ describe("Cluster on gcp (GKE)", () => {
     });
     expect(pool(resources, "workload").inputs).toMatchObject({ nodeConfig: { spot: true } });
     expect(gke(resources).inputs["deletionProtection"]).toBe(false);
+    // GKE runs its own device plugin once it has installed the driver: the platform deploys none.
+    expect(byType(resources, "kubernetes:apps/v1:DaemonSet")).toEqual([]);
   });
 
   it("lets GKE create the secondary ranges when the network names none", async () => {
