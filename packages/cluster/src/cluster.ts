@@ -1,6 +1,6 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
-import { PlatformComponent, clusterSettings, teamGpus, type ComponentDefinition } from "@mlops/core";
+import { PlatformComponent, clusterSettings, dotted, gpuIssues, type ComponentDefinition } from "@mlops/core";
 import { resolveCluster, type ResolvedClusterArgs } from "./defaults";
 import type { ClusterArgs, ClusterOutputs, ClusterWiring, WorkloadIdentityKind } from "./types";
 import type { AwsClusterNative } from "./backends/aws";
@@ -14,14 +14,12 @@ export type ClusterNative = { aws?: AwsClusterNative; gcp?: GcpClusterNative; ku
 export const CLUSTER: ComponentDefinition<typeof clusterSettings.schema, ReturnType<typeof clusterSettings.complete>, ClusterWiring, ResolvedClusterArgs, ClusterOutputs, ClusterNative> = {
   type: "mlops:cluster:Cluster",
   settings: clusterSettings,
-  validateWiring(args, fail) {
+  validateWiring(args, fail, component) {
     if (args.context !== undefined && args.backend !== "kubernetes") {
       fail("context", args.context, `only the kubernetes backend uses an existing cluster's context; on ${args.backend} the platform creates the cluster`);
     }
-    const gpus = teamGpus(args.teams ?? []);
-    if ((args as ClusterArgs).gpu?.enabled === false && gpus.total > 0 && args.backend !== "kubernetes") {
-      fail("gpu.enabled", false, `teams ask for ${gpus.total} GPUs (${gpus.askers.join(", ")}); enable the GPU nodes or set the teams' gpu to 0`);
-    }
+    const gpu = gpuIssues({ backend: args.backend, gpu: (args as ClusterArgs).gpu, teams: args.teams ?? [] });
+    if (gpu.length > 0) throw new pulumi.ResourceError(gpu.map((i) => `${dotted(i.path)}: ${i.message}`).join("\n"), component);
     if (args.backend === "aws") {
       const network = args.awsNetwork;
       if (!network) return fail("awsNetwork", undefined, "is required when backend is \"aws\" (the VPC and its private subnets)");

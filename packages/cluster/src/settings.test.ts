@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { clusterCrossIssues, clusterSettings, resolveSettings, resolveStackConfig, KUBERNETES_VERSIONS } from "@mlops/core";
+import { clusterCrossIssues, clusterSettings, gpuIssues, resolveSettings, resolveStackConfig, KUBERNETES_VERSIONS } from "@mlops/core";
 
 const issues = (given: unknown, backend: "aws" | "gcp" | "kubernetes" = "aws", tier: "dev" | "staging" | "prod" = "dev") => {
   const r = resolveSettings(clusterSettings, given, { backend, tier });
@@ -48,16 +48,19 @@ describe("cluster settings", () => {
 
   it("rejects node, GPU and endpoint settings on the kubernetes backend", () => {
     expect(issues({ gpu: { enabled: true } }, "kubernetes")).toEqual([
-      'gpu: {"enabled":true} is not allowed on the kubernetes backend: the existing cluster\'s nodes, GPUs and endpoint are not managed by the platform; remove cluster.gpu',
+      'gpu: {"enabled":true} is not allowed on the kubernetes backend: the existing cluster\'s version, nodes, GPUs and endpoint are not managed by the platform; remove cluster.gpu',
     ]);
-    expect(issues({ kubernetesVersion: "1.33" }, "kubernetes")).toEqual([]);
+    // The existing cluster's version is whatever it runs: setting one would be ignored.
+    expect(issues({ kubernetesVersion: "1.33" }, "kubernetes")).toEqual([
+      'kubernetesVersion: "1.33" is not allowed on the kubernetes backend: the existing cluster\'s version, nodes, GPUs and endpoint are not managed by the platform; remove cluster.kubernetesVersion',
+    ]);
   });
 
   it("rejects a context off the kubernetes backend and GPU nodes turned off while teams ask for GPUs", () => {
     expect(clusterCrossIssues({ backend: "aws", context: "kind-mlops", teams: [] }).map((i) => i.message)).toEqual([
       '"kind-mlops" is not allowed on aws: the platform creates the cluster there (its kubeconfig is an output); kubernetes.context selects an existing cluster on the local stack only',
     ]);
-    expect(clusterCrossIssues({ backend: "aws", gpuEnabled: false, teams: [{ name: "ds", gpu: 4 }, { name: "ml", gpu: 0 }] }).map((i) => i.message)).toEqual([
+    expect(clusterCrossIssues({ backend: "aws", gpu: { enabled: false }, teams: [{ name: "ds", gpu: 4 }, { name: "ml", gpu: 0 }] }).map((i) => i.message)).toEqual([
       "false is not allowed while teams ask for 4 GPUs (ds 4): their quota would never be schedulable; enable the GPU nodes or set the teams' gpu to 0",
     ]);
   });
@@ -69,5 +72,15 @@ describe("cluster settings", () => {
       "mlops-platform:kubernetes": JSON.stringify({ context: "kind-mlops" }),
     };
     expect(() => resolveStackConfig(raw, { stack: "dev" })).toThrow(/mlops-platform:kubernetes\.context[\s\S]*mlops-platform:cluster\.publicAccessCidrs\[0\]/);
+  });
+});
+
+describe("GPU settings without a GPU group", () => {
+  it("rejects GPU settings when no team asks for GPUs and gpu.enabled is not true, instead of ignoring them", () => {
+    expect(gpuIssues({ backend: "gcp", gpu: { maxSize: 3 }, teams: [] }).map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      "gpu.maxSize: 3 is not allowed: no GPU node group is built (no team asks for GPUs and gpu.enabled is not true), so it would have no effect; set gpu.enabled to true or remove it",
+    ]);
+    expect(gpuIssues({ backend: "gcp", gpu: { maxSize: 3, enabled: true }, teams: [] })).toEqual([]);
+    expect(gpuIssues({ backend: "aws", gpu: { maxSize: 3 }, teams: [{ name: "ds", gpu: 1 }] })).toEqual([]);
   });
 });

@@ -97,7 +97,7 @@ describe("Cluster on aws (EKS)", () => {
   });
 
   it("rejects GPU nodes turned off while a team asks for GPUs", async () => {
-    await expect(run({ teams: GPU_TEAMS, gpu: { enabled: false } })).rejects.toThrow("gpu.enabled: false is not allowed; teams ask for 4 GPUs (data-science 4); enable the GPU nodes or set the teams' gpu to 0");
+    await expect(run({ teams: GPU_TEAMS, gpu: { enabled: false } })).rejects.toThrow("gpu.enabled: false is not allowed while teams ask for 4 GPUs (data-science 4): their quota would never be schedulable; enable the GPU nodes or set the teams' gpu to 0");
   });
 
   it("puts every node group on a launch template: IMDSv2 with hop limit 1, encrypted gp3 root with the cluster key, no public IP", async () => {

@@ -31,7 +31,7 @@ describe("Cluster on kubernetes (existing cluster)", () => {
   });
 
   it("rejects GPU and node settings: the existing cluster's nodes are not managed here", async () => {
-    await expect(run({ gpu: { enabled: true } })).rejects.toThrow("gpu: {\"enabled\":true} is not allowed on the kubernetes backend: the existing cluster's nodes, GPUs and endpoint are not managed by the platform; remove cluster.gpu");
+    await expect(run({ gpu: { enabled: true } })).rejects.toThrow("gpu: {\"enabled\":true} is not allowed on the kubernetes backend: the existing cluster's version, nodes, GPUs and endpoint are not managed by the platform; remove cluster.gpu");
   });
 
   it("rejects a context on a cloud backend", async () => {

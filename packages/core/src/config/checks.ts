@@ -33,7 +33,7 @@ export function compatibilityOfRaw(input: Record<string, unknown>): ConfigIssue[
 /** Rules that span several keys. */
 export function crossChecks(cfg: StackConfigInput, modules: Modules): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  for (const i of clusterCrossIssues({ backend: backendFor(cfg.cloud), context: cfg.kubernetes?.context, gpuEnabled: cfg.cluster?.gpu?.enabled, teams: cfg.teams ?? [] })) {
+  for (const i of clusterCrossIssues({ backend: backendFor(cfg.cloud), context: cfg.kubernetes?.context, gpu: cfg.cluster?.gpu, teams: cfg.teams ?? [] })) {
     issues.push({ key: key(i.path), value: i.value, message: i.message });
   }
   const dbOn = cfg.database?.enabled ?? true;

@@ -206,9 +206,9 @@ export const clusterSettings = defineSettings({
       }
     });
     if (backend === "kubernetes") {
-      for (const key of ["system", "workload", "gpu", "publicAccessCidrs", "releaseChannel"] as const) {
+      for (const key of ["kubernetesVersion", "system", "workload", "gpu", "publicAccessCidrs", "releaseChannel"] as const) {
         if (given[key] !== undefined) {
-          issues.push({ path: [key], value: given[key], message: `${show(given[key])} is not allowed on the kubernetes backend: the existing cluster's nodes, GPUs and endpoint are not managed by the platform; remove cluster.${key}` });
+          issues.push({ path: [key], value: given[key], message: `${show(given[key])} is not allowed on the kubernetes backend: the existing cluster's version, nodes, GPUs and endpoint are not managed by the platform; remove cluster.${key}` });
         }
       }
       return issues;
@@ -248,7 +248,31 @@ export function teamGpus(teams: readonly TeamGpuRequest[]): { total: number; ask
  * context only selects an existing cluster (kubernetes backend), and GPU quotas need GPU nodes.
  * The config resolver and the component run the same function.
  */
-export function clusterCrossIssues(args: { backend: Backend; context?: string | undefined; gpuEnabled?: boolean | undefined; teams: readonly TeamGpuRequest[] }): SettingIssue[] {
+/**
+ * The GPU settings against the teams' requests, paths relative to the cluster section: GPU nodes
+ * turned off while teams ask for GPUs, and GPU settings given while no GPU group is built (no team
+ * asks and `gpu.enabled` is not true), which would otherwise be ignored. The component and the
+ * config run this same check.
+ */
+export function gpuIssues(args: { backend: Backend; gpu?: Readonly<Record<string, unknown>> | undefined; teams: readonly TeamGpuRequest[] }): SettingIssue[] {
+  if (args.backend === "kubernetes" || !args.gpu) return [];
+  const gpus = teamGpus(args.teams);
+  if (args.gpu["enabled"] === false && gpus.total > 0) {
+    return [{
+      path: ["gpu", "enabled"],
+      value: false,
+      message: `false is not allowed while teams ask for ${gpus.total} GPUs (${gpus.askers.join(", ")}): their quota would never be schedulable; enable the GPU nodes or set the teams' gpu to 0`,
+    }];
+  }
+  if (gpus.total > 0 || args.gpu["enabled"] === true) return [];
+  return Object.keys(args.gpu).filter((k) => k !== "enabled").map((k) => ({
+    path: ["gpu", k],
+    value: args.gpu?.[k],
+    message: `${show(args.gpu?.[k])} is not allowed: no GPU node group is built (no team asks for GPUs and gpu.enabled is not true), so it would have no effect; set gpu.enabled to true or remove it`,
+  }));
+}
+
+export function clusterCrossIssues(args: { backend: Backend; context?: string | undefined; gpu?: Readonly<Record<string, unknown>> | undefined; teams: readonly TeamGpuRequest[] }): SettingIssue[] {
   const issues: SettingIssue[] = [];
   if (args.context !== undefined && args.backend !== "kubernetes") {
     issues.push({
@@ -257,13 +281,6 @@ export function clusterCrossIssues(args: { backend: Backend; context?: string | 
       message: `${show(args.context)} is not allowed on ${args.backend}: the platform creates the cluster there (its kubeconfig is an output); kubernetes.context selects an existing cluster on the local stack only`,
     });
   }
-  const gpus = teamGpus(args.teams);
-  if (args.gpuEnabled === false && gpus.total > 0 && args.backend !== "kubernetes") {
-    issues.push({
-      path: ["cluster", "gpu", "enabled"],
-      value: false,
-      message: `false is not allowed while teams ask for ${gpus.total} GPUs (${gpus.askers.join(", ")}): their quota would never be schedulable; enable the GPU nodes or set the teams' gpu to 0`,
-    });
-  }
+  issues.push(...gpuIssues({ backend: args.backend, gpu: args.gpu, teams: args.teams }).map((i) => ({ ...i, path: ["cluster", ...i.path] })));
   return issues;
 }
