@@ -198,6 +198,7 @@ describe("tag keys", () => {
   it("rejects a standard key and a value longer than a label allows", () => {
     expect(resolveTags({ stack: "x" })).toThrow('mlops-platform:tags.stack: "stack" is not allowed: must not be one of the standard tags project, stack, tier, managed-by, cost-center');
     expect(resolveTags({ owner: "x".repeat(64) })).toThrow("mlops-platform:tags.owner: ");
+    expect(resolveTags({ team: "ml" })).toThrow('mlops-platform:tags.team: "team" is not allowed: must not be "team": it would label every namespace as a team namespace (mlops.platform/team)');
   });
 
   it("accepts keys valid everywhere", () => {

@@ -127,7 +127,9 @@ export const stackConfigSchema = z.strictObject({
   tags: z.record(
     z.string()
       .regex(TAG_KEY, "must start with a letter, end with a letter or digit, and hold only letters, digits, '_', '.' and '-' (at most 63): it becomes a Kubernetes label name and a GCP label key (no '/' or ':', so no 'aws:' prefix either)")
-      .refine((k) => !(REQUIRED_TAG_KEYS as readonly string[]).includes(k), `must not be one of the standard tags ${REQUIRED_TAG_KEYS.join(", ")}, which the platform sets itself`),
+      .refine((k) => !(REQUIRED_TAG_KEYS as readonly string[]).includes(k), `must not be one of the standard tags ${REQUIRED_TAG_KEYS.join(", ")}, which the platform sets itself`)
+      // Tags become `mlops.platform/<key>` labels; `mlops.platform/team` marks a team namespace (its quota policy).
+      .refine((k) => k !== "team", "must not be \"team\": it would label every namespace as a team namespace (mlops.platform/team)"),
     z.string().max(63, "must be at most 63 characters (a Kubernetes and GCP label value)"),
   ).optional(),
   protect: flag.optional(),
