@@ -10,6 +10,20 @@ export interface PlanOptions {
   programDir?: string;
   /** Plan as `pulumi preview` does: computed values unknown. Default: false. */
   preview?: boolean;
+  /** Stop with a PlanError naming what is still pending after this long. Default: 120 000 ms. */
+  timeoutMs?: number;
+  /** Unverified remote components (no model, Helm charts rendered at deploy time) do not fail a mandatory plan. */
+  allowUnverified?: boolean;
+  /** Policies that could not run in preview (unknown values) do not fail a mandatory plan. */
+  allowIndeterminate?: boolean;
+  /** A YAML or JSON file of invoke results and stack-reference outputs (`--mocks`). */
+  mocksFile?: string;
+  /** Type-check a TypeScript program as Pulumi's runner does; default: true unless the program opts out (transpileOnly / noCheck). */
+  typecheck?: boolean;
+  /** Program errors with their full stack. */
+  verbose?: boolean;
+  /** Called when a long step starts ("type-checking program", "running program", "evaluating policies"). */
+  onProgress?: (step: string) => void;
 }
 
 export interface PlanResult {
@@ -26,7 +40,20 @@ export interface PlanResult {
   secretOutputs: string[];
   /** What the program logged (`pulumi.log.*`): warnings such as config keys only planned components read. */
   logs: LogRecord[];
-  policy: { policiesRun: string[]; violations: PolicyViolation[]; mandatory: number; advisory: number };
+  /** The plan's own warnings (a provider SDK major that differs from the program's pin, ...). */
+  warnings: string[];
+  /** Remote components whose children no policy saw: each fails a mandatory plan unless `allowUnverified`. */
+  unverified: { urn: string; type: string; name: string; reason: string }[];
+  /** What the caller allowed through a mandatory gate (`--allow-unverified`, `--allow-indeterminate`). */
+  allowed: { unverified: boolean; indeterminate: boolean };
+  policy: {
+    policiesRun: string[];
+    violations: PolicyViolation[];
+    /** Checks that could not run in preview (unknown values): each fails a mandatory plan unless `allowIndeterminate`. */
+    indeterminate: PolicyViolation[];
+    mandatory: number;
+    advisory: number;
+  };
 }
 
 /** The plan could not run: bad config, a program error. Exit code 2. */
@@ -91,7 +118,16 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     outputs: maskSecrets(run.stackOutputs, run.secretOutputs),
     secretOutputs: run.secretOutputs,
     logs: run.logs,
-    policy: { policiesRun: evaluation.policiesRun, violations: evaluation.violations, mandatory, advisory: evaluation.violations.length - mandatory },
+    warnings: [],
+    unverified: run.resources.filter((r) => r.unverified).map((r) => ({ urn: r.urn, type: r.type, name: r.name, reason: r.unverified ?? "" })),
+    allowed: { unverified: opts.allowUnverified ?? false, indeterminate: opts.allowIndeterminate ?? false },
+    policy: {
+      policiesRun: evaluation.policiesRun,
+      violations: evaluation.violations,
+      indeterminate: evaluation.indeterminate,
+      mandatory,
+      advisory: evaluation.violations.length - mandatory,
+    },
   };
 }
 
@@ -100,7 +136,16 @@ function maskSecrets(outputs: Record<string, unknown>, secret: string[]): Record
   return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, secret.includes(k) ? "[secret]" : v]));
 }
 
-/** 0 clean, 1 when a mandatory policy is violated. */
+/** Why a mandatory plan fails besides violations: unverified components, checks that could not run. */
+export function gateFailures(result: PlanResult): string[] {
+  if (result.enforcement !== "mandatory") return [];
+  const out: string[] = [];
+  if (!result.allowed.unverified && result.unverified.length > 0) out.push(`${result.unverified.length} unverified component(s) (allow with --allow-unverified)`);
+  if (!result.allowed.indeterminate && result.policy.indeterminate.length > 0) out.push(`${result.policy.indeterminate.length} check(s) that could not run in preview (allow with --allow-indeterminate)`);
+  return out;
+}
+
+/** 0 clean, 1 when a mandatory policy is violated or the mandatory gate saw what it could not verify. */
 export function exitCodeOf(result: PlanResult): number {
-  return result.policy.mandatory > 0 ? 1 : 0;
+  return result.policy.mandatory > 0 || gateFailures(result).length > 0 ? 1 : 0;
 }

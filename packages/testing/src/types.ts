@@ -48,6 +48,17 @@ export interface RecordedResource {
    */
   aliases?: string[];
   /**
+   * Set on a resource the offline plan did not see the program register but modelled: a child
+   * of a remote component (`awsx:ec2:Vpc`, `eks:index:Cluster`, yaml v2 `ConfigGroup`) as the
+   * provider would create it from the component's inputs. Policies check it like any other.
+   */
+  modelled?: true;
+  /**
+   * Set on a remote component whose children the offline plan cannot know (a Helm v4 `Chart`
+   * rendered at deploy time, a component with no model): why. Policies never saw its children.
+   */
+  unverified?: string;
+  /**
    * The plain outputs: what the mock engine answered for a custom or remote resource
    * (inputs plus canned computed fields), what `registerOutputs` gave for a component.
    */
