@@ -22,6 +22,7 @@ describe("loadStackConfig", () => {
       main: "lib/index.js",
       config: { "aws:region": "eu-west-1", "shop:tier": "dev", "shop:replicas": "3", "shop:debug": "true" },
       secretKeys: [],
+      runtime: { name: "nodejs", options: { typescript: false } },
     });
   });
 
@@ -52,13 +53,15 @@ describe("loadStackConfig", () => {
   it("accepts a stack file without config", () => {
     write("Pulumi.yaml", "name: shop\nruntime: nodejs\n");
     write("Pulumi.empty.yaml", "");
-    expect(loadStackConfig(dir, "empty")).toEqual({ project: "shop", config: {}, secretKeys: [] });
+    expect(loadStackConfig(dir, "empty")).toEqual({ project: "shop", config: {}, secretKeys: [], runtime: "nodejs" });
   });
 
-  it("names the missing file", () => {
-    write("Pulumi.yaml", "name: shop\nruntime: nodejs\n");
-    expect(() => loadStackConfig(dir, "qa")).toThrow(`Stack config file for stack "qa" not found: ${path.join(dir, "Pulumi.qa.yaml")}`);
-    rmSync(path.join(dir, "Pulumi.yaml"));
+  it("gives a stack without a stack file no config of its own but the project defaults, as Pulumi does", () => {
+    write("Pulumi.yaml", "name: shop\nruntime: nodejs\nconfig:\n  shop:tier:\n    default: dev\n");
+    expect(loadStackConfig(dir, "qa")).toEqual({ project: "shop", config: { "shop:tier": "dev" }, secretKeys: [], runtime: "nodejs", noStackFile: path.join(dir, "Pulumi.qa.yaml") });
+  });
+
+  it("names a missing project file", () => {
     expect(() => loadStackConfig(dir, "qa")).toThrow(`Pulumi project file not found: ${path.join(dir, "Pulumi.yaml")}`);
   });
 

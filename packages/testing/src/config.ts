@@ -13,6 +13,10 @@ export interface StackConfig {
   config: Record<string, string>;
   /** Keys whose value is secret. Their values are `"[secret]"`: they cannot be decrypted offline. */
   secretKeys: string[];
+  /** `runtime:` in Pulumi.yaml as written (a name, or `{ name, options }`); checked by the plan. */
+  runtime?: unknown;
+  /** Set when there is no `Pulumi.<stack>.yaml`: the stack has no config of its own (Pulumi's rule). */
+  noStackFile?: string;
 }
 
 /** The value a secure (encrypted) config value gets offline. */
@@ -69,7 +73,8 @@ function fullKey(key: string, project: string): string {
  * Reads `<dir>/Pulumi.yaml` (name, main; project-level config defaults) and
  * `<dir>/Pulumi.<stack>.yaml` (`config:`), and returns the stack's config as Pulumi passes it
  * to a program. Secure values cannot be decrypted offline: they become `"[secret]"` and their
- * keys are listed in `secretKeys`. Throws, naming the path, when a file is missing or invalid.
+ * keys are listed in `secretKeys`. A missing stack file means no stack config, as in Pulumi
+ * (`noStackFile` names it). Throws, naming the path, when Pulumi.yaml is missing or a file is invalid.
  */
 export function loadStackConfig(dir: string, stack: string): StackConfig {
   const projectFile = path.join(dir, "Pulumi.yaml");
@@ -79,7 +84,9 @@ export function loadStackConfig(dir: string, stack: string): StackConfig {
   }
   const name = project["name"];
   const stackFile = path.join(dir, `Pulumi.${stack}.yaml`);
-  const stackDoc = readYaml(stackFile, `Stack config file for stack "${stack}"`);
+  // Pulumi runs a stack without a stack file with no config of its own (project defaults still apply).
+  const hasStackFile = existsSync(stackFile);
+  const stackDoc = hasStackFile ? readYaml(stackFile, `Stack config file for stack "${stack}"`) : undefined;
   if (stackDoc !== null && stackDoc !== undefined && !isObject(stackDoc)) throw new Error(`Stack config file is not a mapping: ${stackFile}`);
 
   const config: Record<string, string> = {};
@@ -105,5 +112,13 @@ export function loadStackConfig(dir: string, stack: string): StackConfig {
   for (const [k, v] of Object.entries(values ?? {})) set(k, v);
 
   const main = typeof project["main"] === "string" ? project["main"] : undefined;
-  return { project: name, ...(main ? { main } : {}), config, secretKeys: [...secretKeys] };
+  const runtime = project["runtime"];
+  return {
+    project: name,
+    ...(main ? { main } : {}),
+    config,
+    secretKeys: [...secretKeys],
+    ...(runtime !== undefined && runtime !== null ? { runtime } : {}),
+    ...(hasStackFile ? {} : { noStackFile: stackFile }),
+  };
 }
