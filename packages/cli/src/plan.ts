@@ -56,6 +56,9 @@ export interface PlanResult {
   };
 }
 
+/** How long a program may run before the plan stops it (`--timeout`). */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
 /** The plan could not run: bad config, a program error. Exit code 2. */
 export class PlanError extends Error {
   constructor(message: string) {
@@ -97,10 +100,12 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
       config: stackFile.config,
       secretKeys: stackFile.secretKeys,
       preview,
+      timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
   } catch (err) {
     // A bad config, or an SDK the mock engine was not written against: nothing of the program ran.
     if (err instanceof ConfigError || (err as Error)?.name === "ConfigError" || (err as Error)?.name === "SdkVersionError") throw new PlanError((err as Error).message);
+    if ((err as Error)?.name === "PendingWorkError") throw new PlanError((err as Error).message);
     throw new PlanError(`the program failed: ${(err as Error)?.message ?? String(err)}`);
   }
   const evaluation = await evaluatePolicies(run.resources, { enforcementLevel: enforcement });

@@ -22,3 +22,4 @@ export {
   type SchemaError,
 } from "./k8s-schema";
 export { sdkVersionCheck, supportedRange, versionMismatch, type VersionReader } from "./sdk-internals";
+export { PendingWorkError } from "./pending";

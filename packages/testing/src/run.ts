@@ -1,5 +1,6 @@
 import { withCapturedLogs } from "./logs";
 import { RecordingMonitor } from "./monitor";
+import { PendingOutputs, PendingPromises, PendingWorkError, pendingInvokes, pendingResources } from "./pending";
 import { watchRejections } from "./rejections";
 import { beginMockRun, checkSdkVersion, endMockRun, rpcDoneOf, runInStack, waitForRpcs, type RuntimeStore } from "./sdk-internals";
 import { withCheapStackCaptures } from "./stacks";
@@ -24,6 +25,10 @@ type Outcome<T> = { ok: true; result: T } | { ok: false; error: unknown };
  *   a run before the previous one settled.
  * - Throws before running anything when the installed `@pulumi/pulumi` is not the minor release
  *   the engine was written against (see `sdk-internals.ts`).
+ * - Rejects with a {@link PendingWorkError} naming the pending resources, stack outputs and
+ *   invokes when the program cannot finish: at once when nothing is left that could resolve them
+ *   (the event loop would exit), or after `opts.timeoutMs` when the program keeps running
+ *   (a live timer). Neither check keeps the process alive.
  */
 export async function runWithMocks<T>(program: () => T | Promise<T>, opts: MockRunOptions): Promise<MockRunResult<T>> {
   checkSdkVersion();
@@ -40,9 +45,10 @@ export async function runWithMocks<T>(program: () => T | Promise<T>, opts: MockR
   });
   const logs: LogRecord[] = [];
   const watch = watchRejections();
+  const pending = { promises: new PendingPromises(), outputs: new PendingOutputs() };
   let outcome: Outcome<T> | undefined;
   try {
-    outcome = await withCheapStackCaptures(() => withCapturedLogs(logs, () => execute(program, opts, monitor)));
+    outcome = await withCheapStackCaptures(pending.promises, () => withCapturedLogs(logs, () => execute(program, opts, monitor, pending)));
   } finally {
     const unhandled = watch.stop();
     if (outcome?.ok && unhandled.length > 0) outcome = { ok: false, error: unhandled[0] };
@@ -63,7 +69,12 @@ export async function runWithMocks<T>(program: () => T | Promise<T>, opts: MockR
   };
 }
 
-async function execute<T>(program: () => T | Promise<T>, opts: MockRunOptions, monitor: RecordingMonitor): Promise<Outcome<T>> {
+interface Pending {
+  promises: PendingPromises;
+  outputs: PendingOutputs;
+}
+
+async function execute<T>(program: () => T | Promise<T>, opts: MockRunOptions, monitor: RecordingMonitor, pending: Pending): Promise<Outcome<T>> {
   const store = beginMockRun({
     monitor,
     project: opts.project,
@@ -73,23 +84,65 @@ async function execute<T>(program: () => T | Promise<T>, opts: MockRunOptions, m
     config: opts.config ?? {},
     secretKeys: opts.secretKeys ?? [],
   });
+  const stopped = stopWhenStuck(store, pending, opts.timeoutMs);
+  let outcome: Outcome<T>;
+  try {
+    outcome = await Promise.race([run(program, monitor, store, pending), stopped.promise]);
+  } finally {
+    stopped.cancel();
+    endMockRun(store);
+  }
+  return outcome;
+}
+
+async function run<T>(program: () => T | Promise<T>, monitor: RecordingMonitor, store: RuntimeStore, pending: Pending): Promise<Outcome<T>> {
   let outcome: Outcome<T>;
   try {
     let result: T | undefined;
     await runInStack(async () => {
-      result = await program();
+      try {
+        result = await program();
+      } finally {
+        pending.outputs.watch(result);
+      }
       return result;
     });
     outcome = { ok: true, result: result as T };
   } catch (error) {
     outcome = { ok: false, error };
   }
-  try {
-    await settle(monitor, store);
-  } finally {
-    endMockRun(store);
-  }
+  await settle(monitor, store);
   return outcome;
+}
+
+/**
+ * Fails the run when it cannot finish: on `beforeExit` (the event loop is empty, so nothing
+ * can resolve what the program waits for) or after `timeoutMs`. The timer is unref'd: it never
+ * keeps a process alive on its own.
+ */
+function stopWhenStuck(store: RuntimeStore, pending: Pending, timeoutMs: number | undefined): { promise: Promise<Outcome<never>>; cancel: () => void } {
+  let fail: (reason: "timeout" | "stalled") => void = () => undefined;
+  const promise = new Promise<Outcome<never>>((resolve) => {
+    fail = (reason) => {
+      const labels = pending.promises.list();
+      const error = new PendingWorkError(
+        reason,
+        { resources: pendingResources(store), outputs: pending.outputs.list(), invokes: pendingInvokes(labels), other: labels, programReturned: pending.outputs.returned },
+        timeoutMs ?? 0,
+      );
+      resolve({ ok: false, error });
+    };
+  });
+  const onStall = () => fail("stalled");
+  process.once("beforeExit", onStall);
+  const timer = timeoutMs !== undefined ? setTimeout(() => fail("timeout"), timeoutMs).unref() : undefined;
+  return {
+    promise,
+    cancel: () => {
+      process.off("beforeExit", onStall);
+      if (timer) clearTimeout(timer);
+    },
+  };
 }
 
 /** Waits until no RPC is outstanding and nothing new happened for a full turn of the event loop. */

@@ -176,8 +176,17 @@ export interface RuntimeStore {
   supportsInvokeDependsOn: boolean;
   supportsStateMigrations: boolean;
 }
+/** One registration the SDK started and has not sent yet (runtime/resource.js), by phase. */
+export interface PendingRegistration {
+  type?: string;
+  name?: string;
+  label?: string;
+  phase?: string;
+  inputProperty?: string;
+}
 interface RuntimeState {
   getStore(): RuntimeStore;
+  getPendingResourceRegistrations?(): Map<unknown, PendingRegistration>;
   setStackResource(stack: undefined): void;
 }
 const state = require("@pulumi/pulumi/runtime/state") as RuntimeState;
@@ -224,6 +233,11 @@ export function beginMockRun(settings: MockRunSettings): RuntimeStore {
 /** Runs `program` inside the root `pulumi:pulumi:Stack`, whose outputs are its return value. */
 export function runInStack(program: () => Promise<unknown>): Promise<void> {
   return pulumi.runtime.runInPulumiStack(program).then(() => undefined);
+}
+
+/** The registrations the SDK started and has not sent to the engine (empty on SDKs without the map). */
+export function pendingRegistrations(store: RuntimeStore): Map<unknown, PendingRegistration> {
+  return state.getPendingResourceRegistrations?.() ?? (store as { pendingResourceRegistrations?: Map<unknown, PendingRegistration> }).pendingResourceRegistrations ?? new Map();
 }
 
 /** Resolves when the SDK has no RPC outstanding. */

@@ -32,6 +32,12 @@ export interface RecordedResource {
    * array elements are numbered (`containers.0.env`). A path covers everything below it.
    */
   secretPaths: string[];
+  /**
+   * Dotted paths of the outputs that were secret, when any: secret inputs echoed back, the
+   * provider's `additionalSecretOutputs` (a RandomPassword's `result`), a component's secret
+   * `registerOutputs`. Reports mask them (see {@link outputs}).
+   */
+  outputSecretPaths?: string[];
   protect: boolean;
   retainOnDelete: boolean;
   /** The provider reference `"<urn>::<id>"` the resource uses: the explicit one or the engine's default provider. */
@@ -105,6 +111,12 @@ export interface MockRunOptions {
   outputs?: Record<string, OutputsMock>;
   /** Component method mocks, by token (`eks:index:Cluster/getKubeconfig`). A call without a mock fails the run. */
   calls?: Record<string, FunctionMock>;
+  /**
+   * Fail with a `PendingWorkError` naming what is pending when the program has not finished
+   * after this many milliseconds. Default: no limit (a program that can never finish still
+   * fails at once, when the event loop empties).
+   */
+  timeoutMs?: number;
 }
 
 /** What {@link runWithMocks} recorded. */
