@@ -13,6 +13,8 @@ const STACK = "corpus";
 const UPDATE = process.env["UPDATE_CORPUS"] === "1";
 /** Type-checked as Pulumi's runner would; the others skip it to keep the suite cheap. */
 const TYPECHECKED = new Set(["aws-ts-secrets-manager", "kubernetes-ts-nginx"]);
+/** Also planned as `pulumi preview` would (`--preview`): programs whose computed values decide a check or a branch. */
+const PREVIEWED = new Set(["aws-ts-static-website", "aws-ts-wordpress-fargate-rds", "gcp-ts-gke"]);
 
 /** What a reviewer checks of a plan: stable across runs, free of absolute paths. */
 interface Outcome {
@@ -27,6 +29,8 @@ interface Outcome {
   /** Checks that could not run in preview: `policy-name: resource-name`, sorted. */
   indeterminate?: string[];
   warnings?: string[];
+  /** The same program planned in preview mode (computed values unknown), for the programs in PREVIEWED. */
+  preview?: Outcome;
 }
 
 const programs = fs
@@ -59,14 +63,15 @@ function outcomeOf(result: PlanResult): Outcome {
   };
 }
 
-async function planProgram(name: string): Promise<Outcome> {
+async function planProgram(name: string, preview: boolean): Promise<Outcome> {
   const dir = path.join(CORPUS, name);
   const mocksFile = path.join(dir, "mocks.yaml");
   try {
     const result = await plan({
       stack: STACK,
       programDir: dir,
-      typecheck: TYPECHECKED.has(name),
+      preview,
+      typecheck: TYPECHECKED.has(name) && !preview,
       timeoutMs: 20_000,
       ...(fs.existsSync(mocksFile) ? { mocksFile } : {}),
     });
@@ -78,14 +83,16 @@ async function planProgram(name: string): Promise<Outcome> {
 }
 
 describe("the corpus of public Pulumi programs", () => {
-  it("has programs, each listed in the corpus README", () => {
+  it("has programs, each listed in the corpus README; the type-checked and previewed ones exist", () => {
     expect(programs.length).toBeGreaterThanOrEqual(25);
     const readme = fs.readFileSync(path.join(CORPUS, "README.md"), "utf8");
     expect(programs.filter((p) => !readme.includes(`| ${p} |`))).toEqual([]);
+    expect([...TYPECHECKED, ...PREVIEWED].filter((p) => !programs.includes(p))).toEqual([]);
   });
 
   it.each(programs)("%s plans as expected.json says", async (name) => {
-    const actual = await planProgram(name);
+    const actual = await planProgram(name, false);
+    if (PREVIEWED.has(name)) actual.preview = await planProgram(name, true);
     const expectedFile = path.join(CORPUS, name, "expected.json");
     if (UPDATE) {
       fs.writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + "\n");
