@@ -5,6 +5,9 @@
  * @packageDocumentation
  */
 export { runWithMocks } from "./run";
+export { loadMocksFile, parseMocks, mocksOptions, MocksFileError, type Mocks, type InvokeCase } from "./mocks-file";
+export { mockSecret } from "./stack-references";
+export { MissingMockError } from "./invokes";
 export { loadStackConfig, SECRET_PLACEHOLDER, type StackConfig } from "./config";
 export { byType, one, childrenOf } from "./query";
 export { UNKNOWN } from "./types";

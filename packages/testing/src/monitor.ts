@@ -4,11 +4,12 @@
 // invokes and component method calls. Canned outputs come from ./outputs and ./remote.
 import type * as pulumi from "@pulumi/pulumi";
 import { uuidOf } from "./ids";
-import { CALL_RULES, INVOKE_RULES, missingMockError } from "./invokes";
+import { CALL_RULES, INVOKE_RULES, UnmatchedInvokeMock, maskSecretArgs, missingMockError, valueAtPath } from "./invokes";
 import { cannedOutputs, type OutputContext } from "./outputs";
 import { fromStruct, providerproto, resproto, rpcError, toStruct } from "./proto";
 import { PROVIDER_PREFIX, Providers } from "./providers";
 import { remoteOutputs } from "./remote";
+import { STACK_REFERENCE_TYPE, missingStackReferenceError, mockToWire, stackReferenceState } from "./stack-references";
 import { applyTransforms, type Registration } from "./transforms";
 import type { FunctionMock, InvokeRecord, OutputsMock, RecordedResource } from "./types";
 import { decode, encode, isSecretWire, secretWire } from "./wire";
@@ -32,6 +33,8 @@ export interface MonitorOptions {
   invokes: Record<string, FunctionMock>;
   outputs: Record<string, OutputsMock>;
   calls: Record<string, FunctionMock>;
+  /** Outputs of referenced stacks, by stack name; secret ones marked `{ "fn::secret": value }`. */
+  stackReferences: Record<string, Record<string, unknown>>;
 }
 
 interface Stored {
@@ -203,6 +206,8 @@ export class RecordingMonitor {
       const parent = req.getParent();
       const urn = this.urnOf(parent, type, name);
       if (this.byUrn.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+      // A stack reference is the caller's to answer (`stackReferences`), unless an `outputs` mock for the type does.
+      if (type === STACK_REFERENCE_TYPE && !this.opts.outputs[type]) return this.readStackReference(req, urn);
       const wire = fromStruct(req.getProperties());
       const decoded = decode(wire);
       const provider = req.getProvider() || this.providers.defaultFor(type.split(":")[0] ?? "", req.getVersion());
@@ -242,7 +247,8 @@ export class RecordingMonitor {
     this.activity++;
     respond(callback, () => {
       const token = req.getTok();
-      const args = decode(fromStruct(req.getArgs())).value;
+      const decodedArgs = decode(fromStruct(req.getArgs()));
+      const args = decodedArgs.value;
       const resp = new resproto.ResourceInvokeResponse();
       if (token === "pulumi:pulumi:getResource") {
         const stored = this.byUrn.get(String(args["urn"]));
@@ -251,7 +257,7 @@ export class RecordingMonitor {
         return resp;
       }
       this.invokes.push({ token, args });
-      resp.setReturn(toStruct(encode(this.runFunction("invoke", token, args, req.getProvider())) as Record<string, unknown>));
+      resp.setReturn(toStruct(mockToWire(this.runFunction("invoke", token, args, req.getProvider(), decodedArgs.secretPaths)) as Record<string, unknown>));
       return resp;
     });
   }
@@ -259,26 +265,79 @@ export class RecordingMonitor {
   call(req: resproto.ResourceCallRequest, callback: Callback): void {
     this.activity++;
     respond(callback, () => {
-      const args = decode(fromStruct(req.getArgs())).value;
+      const decodedArgs = decode(fromStruct(req.getArgs()));
       const resp = new providerproto.CallResponse();
-      resp.setReturn(toStruct(encode(this.runFunction("call", req.getTok(), args, req.getProvider())) as Record<string, unknown>));
+      resp.setReturn(toStruct(mockToWire(this.runFunction("call", req.getTok(), decodedArgs.value, req.getProvider(), decodedArgs.secretPaths)) as Record<string, unknown>));
       return resp;
     });
   }
 
-  private runFunction(kind: "invoke" | "call", token: string, args: Record<string, unknown>, providerRef: string): Record<string, unknown> {
+  private runFunction(kind: "invoke" | "call", token: string, args: Record<string, unknown>, providerRef: string, secretPaths: readonly string[]): Record<string, unknown> {
     const user = (kind === "invoke" ? this.opts.invokes : this.opts.calls)[token];
-    if (user) return user(args) ?? {};
     const canned = (kind === "invoke" ? INVOKE_RULES : CALL_RULES)[token];
-    if (!canned) {
-      const err = missingMockError(kind, token);
+    const missing = (unmatched?: readonly Record<string, unknown>[]): Error => {
+      const err = missingMockError(kind, token, maskSecretArgs(args, secretPaths, this.knownSecretValues()), unmatched);
       this.failures.push(err);
-      throw err;
+      return err;
+    };
+    if (user) {
+      try {
+        return user(args) ?? {};
+      } catch (err) {
+        // `--mocks` cases, none for these arguments: as much a missing mock as no entry at all.
+        throw err instanceof UnmatchedInvokeMock ? missing(err.whens) : err;
+      }
     }
+    if (!canned) throw missing();
     const pkg = token.split(":")[0] ?? "";
     const self = kind === "call" ? this.byUrn.get(String(args["__self__"]))?.record : undefined;
     const { region, project, account } = this.providers.invokeContext(pkg, providerRef);
-    return canned(args, { region, project, account, ...(self ? { self } : {}) });
+    return canned(args, { region, project, account, resources: this.resources, ...(self ? { self } : {}) });
+  }
+
+  /** Secret config values and the string values of recorded resources' secret inputs (for masking error messages). */
+  private knownSecretValues(): string[] {
+    const out = this.opts.secretKeys.map((k) => this.opts.config[k]).filter((v): v is string => typeof v === "string");
+    for (const r of this.resources) for (const p of r.secretPaths) {
+      const v = valueAtPath(r.inputs, p);
+      if (typeof v === "string") out.push(v);
+    }
+    return out;
+  }
+
+  /** A stack reference's read: the outputs the caller supplied, else the run fails naming the `--mocks` entry. */
+  private readStackReference(req: resproto.ReadResourceRequest, urn: string): resproto.ReadResourceResponse {
+    const decoded = decode(fromStruct(req.getProperties()));
+    const stackName = typeof decoded.value["name"] === "string" ? decoded.value["name"] : req.getId();
+    const outputs = this.opts.stackReferences[stackName];
+    if (!outputs) {
+      const err = missingStackReferenceError(stackName, req.getName());
+      this.failures.push(err);
+      throw err;
+    }
+    const { state, recorded } = stackReferenceState(stackName, outputs);
+    const parent = req.getParent();
+    const record: RecordedResource = {
+      type: STACK_REFERENCE_TYPE,
+      name: req.getName(),
+      urn,
+      ...(parent ? { parent } : {}),
+      dependencies: unique(req.getDependenciesList()),
+      propertyDependencies: {},
+      inputs: decoded.value,
+      secretPaths: decoded.secretPaths,
+      protect: false,
+      retainOnDelete: false,
+      custom: true,
+      remote: false,
+      id: stackName,
+      outputs: recorded,
+    };
+    this.store(record, STACK_REFERENCE_TYPE, state, []);
+    const resp = new resproto.ReadResourceResponse();
+    resp.setUrn(urn);
+    resp.setProperties(toStruct(state));
+    return resp;
   }
 
   // ---- features, packages, transforms ---------------------------------------------------------

@@ -42,6 +42,7 @@ export async function runWithMocks<T>(program: () => T | Promise<T>, opts: MockR
     invokes: opts.invokes ?? {},
     outputs: opts.outputs ?? {},
     calls: opts.calls ?? {},
+    stackReferences: opts.stackReferences ?? {},
   });
   const logs: LogRecord[] = [];
   const watch = watchRejections();

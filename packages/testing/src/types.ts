@@ -112,6 +112,12 @@ export interface MockRunOptions {
   /** Component method mocks, by token (`eks:index:Cluster/getKubeconfig`). A call without a mock fails the run. */
   calls?: Record<string, FunctionMock>;
   /**
+   * The outputs of the stacks the program references (`new pulumi.StackReference("acme/network/prod")`),
+   * by the stack name the program passes. A secret output is `{ "fn::secret": value }` ({@link mockSecret}).
+   * A stack reference with no entry fails the run (unless an `outputs` mock for `pulumi:pulumi:StackReference` answers it).
+   */
+  stackReferences?: Record<string, Record<string, unknown>>;
+  /**
    * Fail with a `PendingWorkError` naming what is pending when the program has not finished
    * after this many milliseconds. Default: no limit (a program that can never finish still
    * fails at once, when the event loop empties).
