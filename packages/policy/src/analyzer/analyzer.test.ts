@@ -75,7 +75,7 @@ describe("requests built for the analyzer", () => {
 });
 
 describe("the plaintext-secret heuristic under the Pulumi CLI (no secret paths known)", () => {
-  const analyzer = createAnalyzer("test", "0.0.0", "mandatory", [awsSecretsNoPlaintextInputs]);
+  const analyzer = createAnalyzer("test", "0.0.0", "mandatory", [awsSecretsNoPlaintextInputs.policy]);
   const db = (password: string) => res("aws:rds/instance:Instance", "db", { instanceClass: "db.t3.medium", password });
   const messages = async (password: string) => {
     const r = db(password);

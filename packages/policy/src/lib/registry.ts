@@ -41,7 +41,25 @@ export interface PolicyEntry {
  * with `/` as `-` (`aws/ec2/no-public-ip.ts` is `aws-ec2-no-public-ip`); a test checks it.
  */
 export function definePolicy<P extends Policy>(policy: P, tags: PolicyTags): PolicyEntry & { policy: P } {
-  return Object.freeze({ [ENTRY]: true as const, policy, tags });
+  checkTags(policy.name, tags);
+  return Object.freeze({ [ENTRY]: true as const, policy, tags: Object.freeze({ ...tags }) });
+}
+
+/** Throws naming the policy, the tag, the bad value and the allowed values (tags may come from untyped code). */
+function checkTags(name: string, tags: PolicyTags): void {
+  const check = (key: string, values: readonly string[], allowed: readonly string[], min: number) => {
+    const bad = values.filter((v) => !allowed.includes(v));
+    if (bad.length > 0) throw new Error(`policy ${name}: ${key} ${bad.map((v) => `"${v}"`).join(", ")} is not one of ${allowed.join(", ")}`);
+    if (values.length < min) throw new Error(`policy ${name}: ${key} needs at least ${min} value(s), one of ${allowed.join(", ")}`);
+    if (new Set(values).size !== values.length) throw new Error(`policy ${name}: ${key} lists a value twice: ${values.join(", ")}`);
+  };
+  check("vendor", [tags.vendor], VENDORS, 1);
+  check("topics", tags.topics, TOPICS, 1);
+  check("frameworks", tags.frameworks, FRAMEWORKS, 0);
+  check("severity", [tags.severity], SEVERITIES, 1);
+  if (tags.services.length === 0 || tags.services.some((s) => !/^[a-z][a-z0-9]*$/.test(s))) {
+    throw new Error(`policy ${name}: services must be one or more lower-case provider module names (s3, container, core), got ${JSON.stringify(tags.services)}`);
+  }
 }
 
 export function isPolicyEntry(value: unknown): value is PolicyEntry {
@@ -96,8 +114,28 @@ export interface PolicySelection {
 
 const anyOf = <T>(wanted: readonly T[] | undefined, have: readonly T[]) => !wanted || wanted.some((w) => have.includes(w));
 
-/** The policies whose tags match `selection` (all of them for `{}`), sorted by name. */
+/** Throws on a selection value no policy could match (a typo would otherwise select nothing, silently). */
+function checkSelection(selection: PolicySelection, from: readonly PolicyEntry[]): void {
+  const known = new Set(from.flatMap((e) => e.tags.services));
+  const lists: [keyof PolicySelection, readonly string[] | undefined, readonly string[]][] = [
+    ["vendors", selection.vendors, VENDORS],
+    ["services", selection.services, [...known].sort()],
+    ["topics", selection.topics, TOPICS],
+    ["frameworks", selection.frameworks, FRAMEWORKS],
+    ["severities", selection.severities, SEVERITIES],
+  ];
+  for (const [key, wanted, allowed] of lists) {
+    const bad = (wanted ?? []).filter((v) => !allowed.includes(v));
+    if (bad.length > 0) throw new Error(`policy selection: ${key} ${bad.map((v) => `"${v}"`).join(", ")} is not one of ${allowed.join(", ")}`);
+  }
+}
+
+/**
+ * The policies whose tags match `selection` (all of them for `{}`; an empty list selects
+ * none), sorted by name. Throws on a value no policy could match.
+ */
 export function selectPolicies(selection: PolicySelection, from: readonly PolicyEntry[] = allPolicies()): PolicyEntry[] {
+  checkSelection(selection, from);
   return from.filter(
     ({ tags }) =>
       anyOf(selection.vendors, [tags.vendor]) &&

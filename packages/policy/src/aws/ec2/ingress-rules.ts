@@ -1,4 +1,3 @@
-import * as aws from "@pulumi/aws";
 import type { PolicyResource } from "@pulumi/policy";
 import { elements, field, isRecord, knownStrings, type Peeked, UNKNOWN } from "../../lib/values";
 import type { PortRule } from "../../lib/network";
@@ -33,13 +32,13 @@ export function inlineIngress(sg: PolicyResource): { rule: PortRule; cidrs: stri
 
 /** An `aws.ec2.SecurityGroupRule` of type ingress, or `undefined` for egress / unknown. */
 export function standaloneRule(r: PolicyResource): { rule: PortRule; cidrs: string[] } | undefined {
-  if (r.isType(aws.ec2.SecurityGroupRule)) {
+  if (r.type === "aws:ec2/securityGroupRule:SecurityGroupRule") {
     if (field(r.props, "type") !== "ingress") return undefined;
     const p = ports(r.props, "protocol");
     const cidrs = [...cidrList(field(r.props, "cidrBlocks")), ...cidrList(field(r.props, "ipv6CidrBlocks"))];
     return p ? { rule: p, cidrs } : undefined;
   }
-  if (r.isType(aws.vpc.SecurityGroupIngressRule)) {
+  if (r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule") {
     const p = ports(r.props, "ipProtocol");
     const cidrs = knownStrings([field(r.props, "cidrIpv4"), field(r.props, "cidrIpv6")]);
     return p ? { rule: p, cidrs } : undefined;

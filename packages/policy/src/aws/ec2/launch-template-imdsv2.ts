@@ -1,6 +1,8 @@
-import * as aws from "@pulumi/aws";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as aws from "@pulumi/aws";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { defaultNodeGroupOptions, validateEksComponent } from "../eks/component";
+import { definePolicy } from "../../lib/registry";
+import { validateTypeToken } from "../../lib/type-token";
 
 /** The metadata options of a launch template or an instance, as the policy reads them. */
 interface MetadataOptions {
@@ -28,31 +30,34 @@ function imdsv1Allowed(options: MetadataOptions | undefined): string | undefined
  * generates, and the `eks:index:Cluster` component's default node group on a template without
  * metadata options (no component input sets them): both are violations.
  */
-export const awsEc2LaunchTemplateImdsv2: ResourceValidationPolicy = {
-  name: "aws-ec2-launch-template-imdsv2",
-  description:
-    'EC2 launch templates and instances must require IMDSv2 (metadataOptions.httpTokens "required"), and EKS node groups ' +
-    "must use such a launch template: with IMDSv1 an SSRF in any Pod or process on the node can read the node role's " +
-    "credentials from the metadata service.",
-  validateResource: [
-    validateResourceOfType(aws.ec2.LaunchTemplate, (template, _args, report) => {
-      const problem = imdsv1Allowed(template.metadataOptions);
-      if (problem) report(problem);
-    }),
-    validateResourceOfType(aws.ec2.Instance, (instance, _args, report) => {
-      if (instance.metadataOptions === undefined && instance.launchTemplate !== undefined) return;
-      const problem = imdsv1Allowed(instance.metadataOptions);
-      if (problem) report(problem);
-    }),
-    validateResourceOfType(aws.eks.NodeGroup, (group, _args, report) => {
-      if (group.launchTemplate === undefined) {
-        report('The node group has no launchTemplate, so nothing in the program requires IMDSv2 on its nodes: use a launch template with metadataOptions.httpTokens "required".');
-      }
-    }),
-    validateEksComponent((props, report) => {
-      if (defaultNodeGroupOptions(props)) {
-        report("The default node group's launch template sets no metadataOptions (no eks.Cluster input sets them), so IMDSv2 is not required: set skipDefaultNodeGroup and add node groups whose launch template requires it.");
-      }
-    }),
-  ],
-};
+export const awsEc2LaunchTemplateImdsv2 = definePolicy<ResourceValidationPolicy>(
+  {
+    name: "aws-ec2-launch-template-imdsv2",
+    description:
+      'EC2 launch templates and instances must require IMDSv2 (metadataOptions.httpTokens "required"), and EKS node groups ' +
+      "must use such a launch template: with IMDSv1 an SSRF in any Pod or process on the node can read the node role's " +
+      "credentials from the metadata service.",
+    validateResource: [
+      validateTypeToken<aws.ec2.LaunchTemplateArgs>("aws:ec2/launchTemplate:LaunchTemplate", (template, _args, report) => {
+        const problem = imdsv1Allowed(template.metadataOptions);
+        if (problem) report(problem);
+      }),
+      validateTypeToken<aws.ec2.InstanceArgs>("aws:ec2/instance:Instance", (instance, _args, report) => {
+        if (instance.metadataOptions === undefined && instance.launchTemplate !== undefined) return;
+        const problem = imdsv1Allowed(instance.metadataOptions);
+        if (problem) report(problem);
+      }),
+      validateTypeToken<aws.eks.NodeGroupArgs>("aws:eks/nodeGroup:NodeGroup", (group, _args, report) => {
+        if (group.launchTemplate === undefined) {
+          report('The node group has no launchTemplate, so nothing in the program requires IMDSv2 on its nodes: use a launch template with metadataOptions.httpTokens "required".');
+        }
+      }),
+      validateEksComponent((props, report) => {
+        if (defaultNodeGroupOptions(props)) {
+          report("The default node group's launch template sets no metadataOptions (no eks.Cluster input sets them), so IMDSv2 is not required: set skipDefaultNodeGroup and add node groups whose launch template requires it.");
+        }
+      }),
+    ],
+  },
+  { vendor: "aws", services: ["ec2", "eks"], topics: ["compute", "access"], frameworks: ["cis"], severity: "high" },
+);

@@ -1,15 +1,15 @@
-import * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { idsOf, refersTo } from "../../lib/graph";
 import { DEFAULT_PUBLIC_PORTS, describePorts, isWorldCidr, onlyAllowedPorts, type PortRule } from "../../lib/network";
 import { dig } from "../../lib/values";
 import { inlineIngress, standaloneRule } from "./ingress-rules";
+import { definePolicy } from "../../lib/registry";
 
 /** Tag that marks a security group as a load balancer's when the load balancer is not in the stack. */
 export const LOAD_BALANCER_ROLE_TAG = { key: "role", value: "load-balancer" } as const;
 
 const isLoadBalancer = (r: PolicyResource) =>
-  r.isType(aws.lb.LoadBalancer) || r.isType(aws.alb.LoadBalancer) || r.isType(aws.elb.LoadBalancer);
+  r.type === "aws:lb/loadBalancer:LoadBalancer" || r.type === "aws:alb/loadBalancer:LoadBalancer" || r.type === "aws:elb/loadBalancer:LoadBalancer";
 
 /**
  * Heuristic: a security group belongs to a load balancer when a load balancer in the stack
@@ -37,33 +37,36 @@ export interface PublicIngressConfig {
  * (`ipProtocol` "-1" = all ports). A stack policy, to find the group a standalone rule opens
  * (its `securityGroupId`) and the load balancers that use a group.
  */
-export const awsEc2NoPublicIngress: StackValidationPolicy = {
-  name: "aws-ec2-no-public-ingress",
-  description:
-    "Security groups must not accept traffic from 0.0.0.0/0 or ::/0 (inline ingress, SecurityGroupRule, " +
-    "SecurityGroupIngressRule), except TCP 80/443 on load balancer security groups: SSH, databases and services are " +
-    "reached through private networks only.",
-  configSchema: {
-    properties: { allowedPorts: { type: "array", items: { type: "integer" }, default: [...DEFAULT_PUBLIC_PORTS] } },
+export const awsEc2NoPublicIngress = definePolicy<StackValidationPolicy>(
+  {
+    name: "aws-ec2-no-public-ingress",
+    description:
+      "Security groups must not accept traffic from 0.0.0.0/0 or ::/0 (inline ingress, SecurityGroupRule, " +
+      "SecurityGroupIngressRule), except TCP 80/443 on load balancer security groups: SSH, databases and services are " +
+      "reached through private networks only.",
+    configSchema: {
+      properties: { allowedPorts: { type: "array", items: { type: "integer" }, default: [...DEFAULT_PUBLIC_PORTS] } },
+    },
+    validateStack: (args, reportViolation) => {
+      const allowed = args.getConfig<PublicIngressConfig>().allowedPorts ?? DEFAULT_PUBLIC_PORTS;
+      const groups = args.resources.filter((r) => r.type === "aws:ec2/securityGroup:SecurityGroup");
+      const loadBalancers = args.resources.filter(isLoadBalancer);
+      const check = (declaredBy: PolicyResource, sg: PolicyResource | undefined, rule: PortRule, cidrs: string[]) => {
+        const world = cidrs.filter(isWorldCidr);
+        if (world.length === 0) return;
+        if (onlyAllowedPorts(rule, allowed) && isLoadBalancerGroup(sg, loadBalancers)) return;
+        const where = sg ? `security group ${sg.name}` : "its security group";
+        const why = onlyAllowedPorts(rule, allowed) ? `, and ${where} does not belong to a load balancer` : "";
+        reportViolation(`${declaredBy.name} opens ${describePorts(rule)} to ${world.join(", ")} on ${where}${why}.`, declaredBy.urn);
+      };
+      for (const sg of groups) for (const { rule, cidrs } of inlineIngress(sg)) check(sg, sg, rule, cidrs);
+      for (const r of args.resources) {
+        const standalone = standaloneRule(r);
+        if (!standalone) continue;
+        const sg = groups.find((g) => refersTo(r, "securityGroupId", g, idsOf(g, "id")));
+        check(r, sg, standalone.rule, standalone.cidrs);
+      }
+    },
   },
-  validateStack: (args, reportViolation) => {
-    const allowed = args.getConfig<PublicIngressConfig>().allowedPorts ?? DEFAULT_PUBLIC_PORTS;
-    const groups = args.resources.filter((r) => r.isType(aws.ec2.SecurityGroup));
-    const loadBalancers = args.resources.filter(isLoadBalancer);
-    const check = (declaredBy: PolicyResource, sg: PolicyResource | undefined, rule: PortRule, cidrs: string[]) => {
-      const world = cidrs.filter(isWorldCidr);
-      if (world.length === 0) return;
-      if (onlyAllowedPorts(rule, allowed) && isLoadBalancerGroup(sg, loadBalancers)) return;
-      const where = sg ? `security group ${sg.name}` : "its security group";
-      const why = onlyAllowedPorts(rule, allowed) ? `, and ${where} does not belong to a load balancer` : "";
-      reportViolation(`${declaredBy.name} opens ${describePorts(rule)} to ${world.join(", ")} on ${where}${why}.`, declaredBy.urn);
-    };
-    for (const sg of groups) for (const { rule, cidrs } of inlineIngress(sg)) check(sg, sg, rule, cidrs);
-    for (const r of args.resources) {
-      const standalone = standaloneRule(r);
-      if (!standalone) continue;
-      const sg = groups.find((g) => refersTo(r, "securityGroupId", g, idsOf(g, "id")));
-      check(r, sg, standalone.rule, standalone.cidrs);
-    }
-  },
-};
+  { vendor: "aws", services: ["ec2", "vpc"], topics: ["network"], frameworks: ["cis", "hitrust", "iso27001", "pcidss"], severity: "critical" },
+);

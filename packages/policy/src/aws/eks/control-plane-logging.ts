@@ -1,6 +1,8 @@
-import * as aws from "@pulumi/aws";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as aws from "@pulumi/aws";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { validateEksComponent } from "./component";
+import { definePolicy } from "../../lib/registry";
+import { validateTypeToken } from "../../lib/type-token";
 
 /** The control-plane log types every EKS cluster sends to CloudWatch. */
 export const REQUIRED_EKS_LOG_TYPES: readonly string[] = ["api", "audit", "authenticator"];
@@ -19,20 +21,23 @@ const message = (missing: readonly string[]) =>
  * `enabledClusterLogTypes` on `aws.eks.Cluster` and on the `eks:index:Cluster` component (both
  * default to no logging). controllerManager and scheduler are optional.
  */
-export const awsEksControlPlaneLogging: ResourceValidationPolicy = {
-  name: "aws-eks-control-plane-logging",
-  description:
-    "EKS clusters must send the api, audit and authenticator control-plane logs to CloudWatch (enabledClusterLogTypes on " +
-    "aws.eks.Cluster and on eks.Cluster; off by default): without them there is no record of who did what through the " +
-    "Kubernetes API or who authenticated as which IAM principal.",
-  validateResource: [
-    validateResourceOfType(aws.eks.Cluster, (cluster, _args, report) => {
-      const missing = missingLogTypes(cluster.enabledClusterLogTypes);
-      if (missing.length > 0) report(message(missing));
-    }),
-    validateEksComponent((props, report) => {
-      const missing = missingLogTypes(props["enabledClusterLogTypes"]);
-      if (missing.length > 0) report(message(missing));
-    }),
-  ],
-};
+export const awsEksControlPlaneLogging = definePolicy<ResourceValidationPolicy>(
+  {
+    name: "aws-eks-control-plane-logging",
+    description:
+      "EKS clusters must send the api, audit and authenticator control-plane logs to CloudWatch (enabledClusterLogTypes on " +
+      "aws.eks.Cluster and on eks.Cluster; off by default): without them there is no record of who did what through the " +
+      "Kubernetes API or who authenticated as which IAM principal.",
+    validateResource: [
+      validateTypeToken<aws.eks.ClusterArgs>("aws:eks/cluster:Cluster", (cluster, _args, report) => {
+        const missing = missingLogTypes(cluster.enabledClusterLogTypes);
+        if (missing.length > 0) report(message(missing));
+      }),
+      validateEksComponent((props, report) => {
+        const missing = missingLogTypes(props["enabledClusterLogTypes"]);
+        if (missing.length > 0) report(message(missing));
+      }),
+    ],
+  },
+  { vendor: "aws", services: ["eks"], topics: ["logging"], frameworks: ["cis"], severity: "medium" },
+);

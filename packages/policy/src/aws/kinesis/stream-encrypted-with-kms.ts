@@ -1,14 +1,19 @@
-import * as aws from "@pulumi/aws";
-import { validateResourceOfType, type ResourceValidationPolicy } from "@pulumi/policy";
+import type * as aws from "@pulumi/aws";
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { definePolicy } from "../../lib/registry";
+import { validateTypeToken } from "../../lib/type-token";
 
 /** Kinesis streams use server-side encryption with KMS. */
-export const awsKinesisStreamEncryptedWithKms: ResourceValidationPolicy = {
-  name: "aws-kinesis-stream-encrypted-with-kms",
-  description:
-    "Kinesis data streams must set encryptionType \"KMS\" with a kmsKeyId: records are otherwise stored unencrypted for " +
-    "the whole retention period.",
-  validateResource: validateResourceOfType(aws.kinesis.Stream, (stream, _args, report) => {
-    if (stream.encryptionType !== "KMS") report(`encryptionType is ${stream.encryptionType ?? "NONE (unset)"}, not "KMS".`);
-    else if (!stream.kmsKeyId) report("encryptionType is KMS but kmsKeyId is not set.");
-  }),
-};
+export const awsKinesisStreamEncryptedWithKms = definePolicy<ResourceValidationPolicy>(
+  {
+    name: "aws-kinesis-stream-encrypted-with-kms",
+    description:
+      "Kinesis data streams must set encryptionType \"KMS\" with a kmsKeyId: records are otherwise stored unencrypted for " +
+      "the whole retention period.",
+    validateResource: validateTypeToken<aws.kinesis.StreamArgs>("aws:kinesis/stream:Stream", (stream, _args, report) => {
+      if (stream.encryptionType !== "KMS") report(`encryptionType is ${stream.encryptionType ?? "NONE (unset)"}, not "KMS".`);
+      else if (!stream.kmsKeyId) report("encryptionType is KMS but kmsKeyId is not set.");
+    }),
+  },
+  { vendor: "aws", services: ["kinesis"], topics: ["encryption"], frameworks: ["hitrust", "iso27001", "pcidss"], severity: "high" },
+);

@@ -1,12 +1,12 @@
-import * as aws from "@pulumi/aws";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { idsOf, refersTo } from "../../lib/graph";
 import { oneOrMany } from "../../lib/many";
 import { encryptionProblem, inlineRules } from "./encryption";
+import { definePolicy } from "../../lib/registry";
 
-const isBucket = (r: PolicyResource) => r.isType(aws.s3.Bucket) || r.isType(aws.s3.BucketV2);
+const isBucket = (r: PolicyResource) => r.type === "aws:s3/bucket:Bucket" || r.type === "aws:s3/bucketV2:BucketV2";
 const isSseConfiguration = (r: PolicyResource) =>
-  r.isType(aws.s3.BucketServerSideEncryptionConfiguration) || r.isType(aws.s3.BucketServerSideEncryptionConfigurationV2);
+  r.type === "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration" || r.type === "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
 
 /**
  * Every S3 bucket encrypts by default with a customer-managed KMS key.
@@ -18,31 +18,34 @@ const isSseConfiguration = (r: PolicyResource) =>
  * (see `refersTo`). Standalone configurations win over inline ones: the bucket's inline
  * `serverSideEncryptionConfiguration` output reflects the S3 default (AES256) read at creation.
  */
-export const awsS3BucketEncryptedWithKms: StackValidationPolicy = {
-  name: "aws-s3-bucket-encrypted-with-kms",
-  description:
-    "S3 buckets must encrypt by default with a customer-managed KMS key (sseAlgorithm aws:kms with kmsMasterKeyId), " +
-    "inline or through a BucketServerSideEncryptionConfiguration: the key policy then controls who can read the data, " +
-    "and CloudTrail records every use of the key.",
-  validateStack: (args, reportViolation) => {
-    const configurations = args.resources.filter(isSseConfiguration);
-    for (const sse of configurations) {
-      const problem = encryptionProblem(oneOrMany(sse.props, "rule", "rules"));
-      if (problem) reportViolation(`Encryption configuration ${sse.name} ${problem}.`, sse.urn);
-    }
-    for (const bucket of args.resources.filter(isBucket)) {
-      const ids = idsOf(bucket, "bucket", "id");
-      if (configurations.some((sse) => refersTo(sse, "bucket", bucket, ids))) continue;
-      const inline = inlineRules(bucket.props);
-      if (inline === undefined) {
-        reportViolation(
-          `Bucket ${bucket.name} has no server-side encryption configuration; S3's default (SSE-S3, AES256) is not a customer KMS key.`,
-          bucket.urn,
-        );
-        continue;
+export const awsS3BucketEncryptedWithKms = definePolicy<StackValidationPolicy>(
+  {
+    name: "aws-s3-bucket-encrypted-with-kms",
+    description:
+      "S3 buckets must encrypt by default with a customer-managed KMS key (sseAlgorithm aws:kms with kmsMasterKeyId), " +
+      "inline or through a BucketServerSideEncryptionConfiguration: the key policy then controls who can read the data, " +
+      "and CloudTrail records every use of the key.",
+    validateStack: (args, reportViolation) => {
+      const configurations = args.resources.filter(isSseConfiguration);
+      for (const sse of configurations) {
+        const problem = encryptionProblem(oneOrMany(sse.props, "rule", "rules"));
+        if (problem) reportViolation(`Encryption configuration ${sse.name} ${problem}.`, sse.urn);
       }
-      const problem = encryptionProblem(inline);
-      if (problem) reportViolation(`Bucket ${bucket.name} ${problem}.`, bucket.urn);
-    }
+      for (const bucket of args.resources.filter(isBucket)) {
+        const ids = idsOf(bucket, "bucket", "id");
+        if (configurations.some((sse) => refersTo(sse, "bucket", bucket, ids))) continue;
+        const inline = inlineRules(bucket.props);
+        if (inline === undefined) {
+          reportViolation(
+            `Bucket ${bucket.name} has no server-side encryption configuration; S3's default (SSE-S3, AES256) is not a customer KMS key.`,
+            bucket.urn,
+          );
+          continue;
+        }
+        const problem = encryptionProblem(inline);
+        if (problem) reportViolation(`Bucket ${bucket.name} ${problem}.`, bucket.urn);
+      }
+    },
   },
-};
+  { vendor: "aws", services: ["s3"], topics: ["encryption"], frameworks: ["hitrust", "iso27001", "pcidss"], severity: "high" },
+);

@@ -2,6 +2,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { KUBECTL_DEFAULT_NAMESPACE, providerNamespace } from "../../lib/kubernetes";
 import { isRecord } from "../../lib/values";
 import { POD_SPEC_PATHS } from "../pod/pod-spec";
+import { definePolicy } from "../../lib/registry";
 
 /** The kinds checked: every workload kind the pack knows, and Services, ConfigMaps and Secrets. */
 export const NO_DEFAULT_NAMESPACE_TYPES: readonly string[] = [
@@ -24,24 +25,27 @@ export const NO_DEFAULT_NAMESPACE_TYPES: readonly string[] = [
  * kubeconfig (a path, YAML naming some namespace). A value unknown during preview (a computed
  * namespace or kubeconfig) makes the check "not run during preview", not a violation.
  */
-export const kubernetesCoreNoDefaultNamespace: ResourceValidationPolicy = {
-  name: "kubernetes-core-no-default-namespace",
-  description:
-    "Workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PodTemplate), " +
-    "Services, ConfigMaps and Secrets must not be in the default namespace, which has no team's quota, NetworkPolicies " +
-    "or RBAC. An unset metadata.namespace counts as default only when the provider's namespace input or its kubeconfig " +
-    "text shows it; with the ambient kubeconfig it cannot be told and passes.",
-  validateResource: (args, report) => {
-    if (!NO_DEFAULT_NAMESPACE_TYPES.includes(args.type)) {
-      args.notApplicable("Policy only applies to Kubernetes workloads, Services, ConfigMaps and Secrets");
-    }
-    const metadata: unknown = args.props.metadata;
-    const namespace = isRecord(metadata) ? metadata["namespace"] : undefined;
-    if (typeof namespace === "string" && namespace !== "") {
-      if (namespace === KUBECTL_DEFAULT_NAMESPACE) report(`metadata.namespace is "${KUBECTL_DEFAULT_NAMESPACE}".`);
-      return;
-    }
-    const fallback = providerNamespace(args.provider);
-    if (fallback?.namespace === KUBECTL_DEFAULT_NAMESPACE) report(`metadata.namespace is unset and ${fallback.because}.`);
+export const kubernetesCoreNoDefaultNamespace = definePolicy<ResourceValidationPolicy>(
+  {
+    name: "kubernetes-core-no-default-namespace",
+    description:
+      "Workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController, PodTemplate), " +
+      "Services, ConfigMaps and Secrets must not be in the default namespace, which has no team's quota, NetworkPolicies " +
+      "or RBAC. An unset metadata.namespace counts as default only when the provider's namespace input or its kubeconfig " +
+      "text shows it; with the ambient kubeconfig it cannot be told and passes.",
+    validateResource: (args, report) => {
+      if (!NO_DEFAULT_NAMESPACE_TYPES.includes(args.type)) {
+        args.notApplicable("Policy only applies to Kubernetes workloads, Services, ConfigMaps and Secrets");
+      }
+      const metadata: unknown = args.props.metadata;
+      const namespace = isRecord(metadata) ? metadata["namespace"] : undefined;
+      if (typeof namespace === "string" && namespace !== "") {
+        if (namespace === KUBECTL_DEFAULT_NAMESPACE) report(`metadata.namespace is "${KUBECTL_DEFAULT_NAMESPACE}".`);
+        return;
+      }
+      const fallback = providerNamespace(args.provider);
+      if (fallback?.namespace === KUBECTL_DEFAULT_NAMESPACE) report(`metadata.namespace is unset and ${fallback.because}.`);
+    },
   },
-};
+  { vendor: "kubernetes", services: ["core", "apps", "batch"], topics: ["tenancy"], frameworks: ["cis"], severity: "medium" },
+);

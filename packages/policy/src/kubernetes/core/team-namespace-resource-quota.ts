@@ -1,6 +1,7 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { inNamespace, NAMESPACE_TYPE, namespaceLabel } from "../../lib/kubernetes";
 import { dig, field, isRecord, UNKNOWN } from "../../lib/values";
+import { definePolicy } from "../../lib/registry";
 
 const RESOURCE_QUOTA = "kubernetes:core/v1:ResourceQuota";
 
@@ -33,21 +34,24 @@ function limitsSomething(quota: PolicyResource): boolean {
  * `inNamespace` (lib/kubernetes.ts) decides, like the default-deny NetworkPolicies. Namespaces
  * whose labels are unknown are skipped (it cannot be told whether they are a team's).
  */
-export const kubernetesCoreTeamNamespaceResourceQuota: StackValidationPolicy = {
-  name: "kubernetes-core-team-namespace-resource-quota",
-  description:
-    "Every team Namespace (labelled mlops.platform/team, config teamLabel) must have a ResourceQuota with spec.hard " +
-    "limits: without one a single team can take the whole cluster's CPU, memory, GPUs and volumes from the others.",
-  configSchema: {
-    properties: { teamLabel: { type: "string", default: TEAM_NAMESPACE_LABEL } },
-  },
-  validateStack: (args, reportViolation) => {
-    const label = args.getConfig<TeamQuotaConfig>().teamLabel ?? TEAM_NAMESPACE_LABEL;
-    const quotas = args.resources.filter((r) => r.type === RESOURCE_QUOTA && limitsSomething(r));
-    for (const ns of args.resources.filter((r) => r.type === NAMESPACE_TYPE && hasLabel(r, label) === true)) {
-      if (!quotas.some((quota) => inNamespace(quota, ns))) {
-        reportViolation(`Team namespace ${namespaceLabel(ns)} (label ${label}) has no ResourceQuota with spec.hard limits.`, ns.urn);
+export const kubernetesCoreTeamNamespaceResourceQuota = definePolicy<StackValidationPolicy>(
+  {
+    name: "kubernetes-core-team-namespace-resource-quota",
+    description:
+      "Every team Namespace (labelled mlops.platform/team, config teamLabel) must have a ResourceQuota with spec.hard " +
+      "limits: without one a single team can take the whole cluster's CPU, memory, GPUs and volumes from the others.",
+    configSchema: {
+      properties: { teamLabel: { type: "string", default: TEAM_NAMESPACE_LABEL } },
+    },
+    validateStack: (args, reportViolation) => {
+      const label = args.getConfig<TeamQuotaConfig>().teamLabel ?? TEAM_NAMESPACE_LABEL;
+      const quotas = args.resources.filter((r) => r.type === RESOURCE_QUOTA && limitsSomething(r));
+      for (const ns of args.resources.filter((r) => r.type === NAMESPACE_TYPE && hasLabel(r, label) === true)) {
+        if (!quotas.some((quota) => inNamespace(quota, ns))) {
+          reportViolation(`Team namespace ${namespaceLabel(ns)} (label ${label}) has no ResourceQuota with spec.hard limits.`, ns.urn);
+        }
       }
-    }
+    },
   },
-};
+  { vendor: "kubernetes", services: ["core"], topics: ["tenancy"], frameworks: [], severity: "medium" },
+);

@@ -1,6 +1,7 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { inNamespace, NAMESPACE_TYPE, namespaceLabel } from "../../lib/kubernetes";
 import { dig, elements, field, isRecord, knownStrings, UNKNOWN } from "../../lib/values";
+import { definePolicy } from "../../lib/registry";
 
 const NETWORK_POLICY = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 
@@ -50,24 +51,27 @@ export function isDefaultDenyIngress(policy: PolicyResource): boolean {
  * provider's namespace, else "default") equals the namespace's `metadata.name`, or, while either
  * is unknown (auto-naming, preview), its `metadata` depends on the Namespace resource.
  */
-export const kubernetesNetworkingNamespaceDefaultDeny: StackValidationPolicy = {
-  name: "kubernetes-networking-namespace-default-deny",
-  description:
-    "Every Namespace must have a default-deny NetworkPolicy (empty podSelector, policyTypes including Ingress, no ingress " +
-    "rules), so Pods accept only the traffic an explicit policy allows. kube-system, kube-public and kube-node-lease are " +
-    "exempt (config exemptNamespaces).",
-  configSchema: {
-    properties: { exemptNamespaces: { type: "array", items: { type: "string" }, default: [...DEFAULT_EXEMPT_NAMESPACES] } },
-  },
-  validateStack: (args, reportViolation) => {
-    const exempt = args.getConfig<DefaultDenyConfig>().exemptNamespaces ?? DEFAULT_EXEMPT_NAMESPACES;
-    const denies = args.resources.filter((r) => r.type === NETWORK_POLICY && isDefaultDenyIngress(r));
-    for (const ns of args.resources.filter((r) => r.type === NAMESPACE_TYPE)) {
-      const name = dig(ns.props, "metadata", "name");
-      if (typeof name === "string" && exempt.includes(name)) continue;
-      if (!denies.some((policy) => inNamespace(policy, ns))) {
-        reportViolation(`Namespace ${namespaceLabel(ns)} has no default-deny ingress NetworkPolicy.`, ns.urn);
+export const kubernetesNetworkingNamespaceDefaultDeny = definePolicy<StackValidationPolicy>(
+  {
+    name: "kubernetes-networking-namespace-default-deny",
+    description:
+      "Every Namespace must have a default-deny NetworkPolicy (empty podSelector, policyTypes including Ingress, no ingress " +
+      "rules), so Pods accept only the traffic an explicit policy allows. kube-system, kube-public and kube-node-lease are " +
+      "exempt (config exemptNamespaces).",
+    configSchema: {
+      properties: { exemptNamespaces: { type: "array", items: { type: "string" }, default: [...DEFAULT_EXEMPT_NAMESPACES] } },
+    },
+    validateStack: (args, reportViolation) => {
+      const exempt = args.getConfig<DefaultDenyConfig>().exemptNamespaces ?? DEFAULT_EXEMPT_NAMESPACES;
+      const denies = args.resources.filter((r) => r.type === NETWORK_POLICY && isDefaultDenyIngress(r));
+      for (const ns of args.resources.filter((r) => r.type === NAMESPACE_TYPE)) {
+        const name = dig(ns.props, "metadata", "name");
+        if (typeof name === "string" && exempt.includes(name)) continue;
+        if (!denies.some((policy) => inNamespace(policy, ns))) {
+          reportViolation(`Namespace ${namespaceLabel(ns)} has no default-deny ingress NetworkPolicy.`, ns.urn);
+        }
       }
-    }
+    },
   },
-};
+  { vendor: "kubernetes", services: ["networking", "core"], topics: ["network", "tenancy"], frameworks: ["cis"], severity: "high" },
+);

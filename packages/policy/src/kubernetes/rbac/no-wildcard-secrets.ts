@@ -1,5 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { isRecord } from "../../lib/values";
+import { definePolicy } from "../../lib/registry";
 
 const RBAC = "kubernetes:rbac.authorization.k8s.io/v1";
 
@@ -25,17 +26,20 @@ function wildcardGrant(rule: unknown): string | undefined {
  * and no rule grants verb `*` on resources `*` in any API group. Narrow verbs (get, list,
  * watch, create, ...) on Secrets are allowed: this policy removes the blanket grants.
  */
-export const kubernetesRbacNoWildcardSecrets: ResourceValidationPolicy = {
-  name: "kubernetes-rbac-no-wildcard-secrets",
-  description:
-    "Roles and ClusterRoles must not grant verb \"*\" on secrets (resources secrets or \"*\" in apiGroups \"\" or \"*\"), " +
-    "nor verb \"*\" on resources \"*\": a wildcard grant hands out every Secret's value and the right to rewrite them; " +
-    "grant the verbs a component needs.",
-  validateResource: (args, report) => {
-    if (!ROLE_TYPES.includes(args.type)) args.notApplicable("Policy only applies to RBAC Roles and ClusterRoles");
-    strings(args.props.rules).forEach((rule, i) => {
-      const grant = wildcardGrant(rule);
-      if (grant) report(`rules[${i}] grants ${grant}.`);
-    });
+export const kubernetesRbacNoWildcardSecrets = definePolicy<ResourceValidationPolicy>(
+  {
+    name: "kubernetes-rbac-no-wildcard-secrets",
+    description:
+      "Roles and ClusterRoles must not grant verb \"*\" on secrets (resources secrets or \"*\" in apiGroups \"\" or \"*\"), " +
+      "nor verb \"*\" on resources \"*\": a wildcard grant hands out every Secret's value and the right to rewrite them; " +
+      "grant the verbs a component needs.",
+    validateResource: (args, report) => {
+      if (!ROLE_TYPES.includes(args.type)) args.notApplicable("Policy only applies to RBAC Roles and ClusterRoles");
+      strings(args.props.rules).forEach((rule, i) => {
+        const grant = wildcardGrant(rule);
+        if (grant) report(`rules[${i}] grants ${grant}.`);
+      });
+    },
   },
-};
+  { vendor: "kubernetes", services: ["rbac"], topics: ["access", "secrets"], frameworks: ["cis"], severity: "high" },
+);
