@@ -8,7 +8,8 @@ import { CALL_RULES, INVOKE_RULES, UnmatchedInvokeMock, maskSecretArgs, missingM
 import { cannedOutputs, type OutputContext } from "./outputs";
 import { fromStruct, providerproto, resproto, rpcError, toStruct } from "./proto";
 import { PROVIDER_PREFIX, Providers } from "./providers";
-import { remoteOutputs } from "./remote";
+import { modelComponent, type ModelResult } from "./models";
+import { recordChildren } from "./models/record";
 import { STACK_REFERENCE_TYPE, missingStackReferenceError, mockToWire, stackReferenceState } from "./stack-references";
 import { applyTransforms, type Registration } from "./transforms";
 import type { FunctionMock, InvokeRecord, OutputsMock, RecordedResource } from "./types";
@@ -62,6 +63,8 @@ export class RecordingMonitor {
   private readonly providers: Providers;
   private readonly transformFns = new Map<string, pulumi.ResourceTransform>();
   private readonly stackTransforms: string[] = [];
+  /** The `providers` map each component was registered with: a remote component's children inherit its ancestors' (as the engine's component providers). */
+  private readonly componentProviders = new Map<string, Record<string, string>>();
 
   constructor(private readonly opts: MonitorOptions) {
     this.providers = new Providers(opts, (type, name) => this.urnOf("", type, name), (record, wire) => this.store(record, record.type, wire, []));
@@ -115,6 +118,7 @@ export class RecordingMonitor {
     let provider = reg.provider || (remote ? (req.getProvidersMap().get(pkg) ?? "") : "");
     if (!provider && (custom || remote) && !type.startsWith(PROVIDER_PREFIX) && pkg !== "pulumi") provider = this.providers.defaultFor(pkg, req.getVersion());
 
+    if (!custom) this.componentProviders.set(urn, Object.fromEntries(req.getProvidersMap().entries()));
     const record: RecordedResource = {
       type,
       name,
@@ -135,9 +139,12 @@ export class RecordingMonitor {
 
     let state: Record<string, unknown> = reg.props;
     let id = "";
+    let model: ModelResult | undefined;
     if (custom || remote) {
       const ctx = this.providers.context(type, name, decoded.value, [provider, req.getProvidersMap().get("aws"), req.getProvidersMap().get("gcp")]);
-      const answer = this.answer(ctx, urn, custom, reg.props);
+      // A remote component: the children its provider would create, from a model (or unverified).
+      if (remote) model = modelComponent({ ...ctx, preview: this.opts.preview, stack: this.opts.stack, project: this.opts.project, cwd: process.cwd() }, (t, n, i) => this.modelledAnswer(urn, t, n, i, (p) => this.childProvider(p, pkg, provider, req)));
+      const answer = this.answer(ctx, urn, custom, reg.props, model && "outputs" in model ? model.outputs : {});
       state = withSecretOutputs(answer.state, reg.additionalSecretOutputs);
       record.outputs = answer.plain;
       if (answer.id) {
@@ -147,6 +154,8 @@ export class RecordingMonitor {
       if (type.startsWith(PROVIDER_PREFIX)) this.providers.remember(Providers.ref(urn, id), decoded.value);
     }
     this.store(record, type, state, ownTransforms);
+    if (model && "unverified" in model) record.unverified = model.unverified;
+    else if (model) this.recordModelled(record, model.children, (p) => this.childProvider(p, pkg, provider, req));
 
     const resp = new resproto.RegisterResourceResponse();
     resp.setUrn(urn);
@@ -156,14 +165,14 @@ export class RecordingMonitor {
   }
 
   /** The id, wire state and plain outputs the "provider" answers for a custom or remote resource. */
-  private answer(ctx: OutputContext, urn: string, custom: boolean, wireInputs: Record<string, unknown>): { id: string; state: Record<string, unknown>; plain: Record<string, unknown> } {
+  private answer(ctx: OutputContext, urn: string, custom: boolean, wireInputs: Record<string, unknown>, remoteComputed: Record<string, unknown> = {}): { id: string; state: Record<string, unknown>; plain: Record<string, unknown> } {
     const user = this.opts.outputs[ctx.type]?.({ name: ctx.name, inputs: ctx.inputs });
     let id = "";
     let computed: Record<string, unknown> = {};
     if (!this.opts.preview) {
       if (ctx.type.startsWith(PROVIDER_PREFIX)) id = uuidOf(urn);
       else if (custom) ({ id, computed } = cannedOutputs(ctx));
-      else computed = remoteOutputs(ctx);
+      else computed = remoteComputed;
     }
     if (user) {
       computed = { ...computed, ...user };
@@ -175,6 +184,52 @@ export class RecordingMonitor {
     for (const k of Object.keys(computed)) state[k] = encode(computed[k]);
     const plain = { ...(base === wireInputs ? ctx.inputs : {}), ...computed };
     return { id, state, plain };
+  }
+
+  /** A modelled child's id and outputs, as {@link answer} gives a custom resource's (canned, user overrides; unknown in a preview). */
+  private modelledAnswer(componentUrn: string, type: string, name: string, inputs: Record<string, unknown>, providerFor: (pkg: string) => string | undefined): { id: string; outputs: Record<string, unknown> } {
+    const ctx = this.providers.context(type, name, inputs, type.startsWith(PROVIDER_PREFIX) ? [] : [providerFor(type.split(":")[0] ?? "")]);
+    const user = this.opts.outputs[type]?.({ name, inputs });
+    let id = "";
+    let computed: Record<string, unknown> = {};
+    if (!this.opts.preview) {
+      if (type.startsWith(PROVIDER_PREFIX)) id = uuidOf(`${componentUrn}$${type}::${name}`);
+      else ({ id, computed } = cannedOutputs(ctx));
+    }
+    if (user) {
+      computed = { ...computed, ...user };
+      if (typeof user["id"] === "string") id = user["id"];
+    }
+    return { id, outputs: { ...inputs, ...computed } };
+  }
+
+  /**
+   * The provider a remote component's child of package `childPkg` uses: the component's own for
+   * its package, else the one the program passed for that package (`providers`), else the
+   * engine's default provider for it (the one the program already uses, if any).
+   */
+  private childProvider(childPkg: string, componentPkg: string, componentProvider: string, req: resproto.RegisterResourceRequest): string | undefined {
+    if (!childPkg || childPkg === "pulumi") return undefined;
+    if (childPkg === componentPkg && componentProvider) return componentProvider;
+    const given = req.getProvidersMap().get(childPkg);
+    if (given) return given;
+    for (let p = req.getParent(); p; p = this.byUrn.get(p)?.record.parent ?? "") {
+      const inherited = this.componentProviders.get(p)?.[childPkg];
+      if (inherited) return inherited;
+    }
+    const existing = this.resources.find((r) => r.type === `${PROVIDER_PREFIX}${childPkg}` && !r.parent && r.name.startsWith("default"));
+    return existing ? Providers.ref(existing.urn, existing.id ?? "") : this.providers.defaultFor(childPkg, "");
+  }
+
+  /** Records a modelled component's children under it. */
+  private recordModelled(component: RecordedResource, children: Parameters<typeof recordChildren>[1], providerFor: (pkg: string) => string | undefined): void {
+    recordChildren(component, children, {
+      urnOf: (parent, type, name) => this.urnOf(parent, type, name),
+      urnUnder: (parentUrn, type, name) => this.urnUnder(parentUrn, type, name),
+      providerFor,
+      has: (urn) => this.byUrn.has(urn),
+      store: (record, wire) => this.store(record, record.type, wire, []),
+    });
   }
 
   private store(record: RecordedResource, type: string, state: Record<string, unknown>, transforms: string[]): void {
@@ -256,8 +311,10 @@ export class RecordingMonitor {
         resp.setReturn(toStruct({ urn: stored.record.urn, id: stored.record.id ?? null, state: stored.state }));
         return resp;
       }
-      this.invokes.push({ token, args });
-      resp.setReturn(toStruct(mockToWire(this.runFunction("invoke", token, args, req.getProvider(), decodedArgs.secretPaths)) as Record<string, unknown>));
+      const record: InvokeRecord = { token, args };
+      this.invokes.push(record);
+      record.result = this.runFunction("invoke", token, args, req.getProvider(), decodedArgs.secretPaths);
+      resp.setReturn(toStruct(mockToWire(record.result) as Record<string, unknown>));
       return resp;
     });
   }

@@ -1,0 +1,68 @@
+// Turns a model's children into RecordedResources, as the engine would record the provider's
+// registrations: URNs under the component's type chain, dependencies, the component's provider
+// for each package, protect inherited, labelled `modelled`.
+import * as pulumi from "@pulumi/pulumi";
+import type { RecordedResource } from "../types";
+import { encode } from "../wire";
+import { plainOf, referencedBy, type Child } from "./types";
+
+/** What the monitor lends the recorder. */
+export interface RecordEnv {
+  urnOf(parent: string, type: string, name: string): string;
+  /** The URN of `type::name` under each alias URN of the parent. */
+  urnUnder(parentUrn: string, type: string, name: string): string;
+  /** The provider reference a child of package `pkg` uses. */
+  providerFor(pkg: string): string | undefined;
+  has(urn: string): boolean;
+  store(record: RecordedResource, wire: Record<string, unknown>): void;
+}
+
+const PROVIDER_PREFIX = "pulumi:providers:";
+
+/** Records `children` of `component` in order; returns their records. */
+export function recordChildren(component: RecordedResource, children: readonly Child[], env: RecordEnv): RecordedResource[] {
+  const urns = new Map<Child, string>();
+  const records = new Map<Child, RecordedResource>();
+  const urnOf = (c: Child): string => {
+    const u = urns.get(c);
+    if (!u) throw new Error(`modelled child ${c.type}::${c.name} refers to a child not registered before it`);
+    return u;
+  };
+  const out: RecordedResource[] = [];
+  for (const child of children) {
+    const parent = child.parent ? (records.get(child.parent) ?? component) : component;
+    const urn = env.urnOf(parent.urn, child.type, child.name);
+    if (env.has(urn)) throw new Error(`Duplicate resource URN '${urn}' (a child the ${component.type} provider would create): give the component a unique name`);
+    urns.set(child, urn);
+    const refs = referencedBy(child.inputs);
+    const propertyDependencies = Object.fromEntries(Object.entries(refs).map(([k, cs]) => [k, cs.map(urnOf)]));
+    const dependencies = [...new Set([...child.dependsOn.map(urnOf), ...Object.values(propertyDependencies).flat()])];
+    const isProvider = child.type.startsWith(PROVIDER_PREFIX);
+    const provider = isProvider ? undefined : child.provider ? `${urnOf(child.provider)}::${child.provider.id || pulumi.runtime.unknownValue}` : child.custom ? env.providerFor(child.type.split(":")[0] ?? "") : undefined;
+    const inputs = plainOf(child.inputs);
+    const aliases = (parent.aliases ?? []).map((a) => env.urnUnder(a, child.type, child.name));
+    const record: RecordedResource = {
+      type: child.type,
+      name: child.name,
+      urn,
+      parent: parent.urn,
+      dependencies,
+      propertyDependencies,
+      inputs,
+      secretPaths: child.secretPaths,
+      protect: component.protect,
+      retainOnDelete: false,
+      ...(provider ? { provider } : {}),
+      custom: child.custom,
+      remote: false,
+      ...(child.custom && child.id ? { id: child.id } : {}),
+      ...(aliases.length > 0 ? { aliases } : {}),
+      modelled: true,
+      outputs: child.custom ? child.outputs : {},
+    };
+    env.store(record, encode(record.outputs) as Record<string, unknown>);
+    records.set(child, record);
+    out.push(record);
+  }
+  return out;
+}
