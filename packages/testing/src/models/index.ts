@@ -2,12 +2,15 @@
 // with a model gets its children recorded (labelled `modelled`); any other is `unverified`.
 import { awsxVpc } from "./awsx-vpc";
 import { eksCluster } from "./eks-cluster";
+import { k8sConfigFile, k8sConfigGroup } from "./k8s-yaml";
 import { ChildSet, Unmodellable, type Child, type ComponentModel, type ModelContext, type Resolve } from "./types";
 
 /** The models, by the component's type token. */
 export const MODELS: Readonly<Record<string, ComponentModel>> = {
   "awsx:ec2:Vpc": awsxVpc,
   "eks:index:Cluster": eksCluster,
+  "kubernetes:yaml/v2:ConfigGroup": k8sConfigGroup,
+  "kubernetes:yaml/v2:ConfigFile": k8sConfigFile,
 };
 
 /** Remote components that can never be modelled offline, and why. */
