@@ -1,43 +1,105 @@
+// `mlops plan`: flags, output streams and exit codes. The plan itself (plan.ts) and the report
+// (report.ts) are loaded only when a plan runs, so usage errors and --version answer at once.
 import fs from "node:fs";
-import { Command, InvalidArgumentError } from "commander";
-import { PlanError, exitCodeOf, plan } from "./plan";
-import { renderReport, toJson } from "./report";
+import path from "node:path";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { EXIT_USAGE, parseStack, parseTimeout, planOptionsOf, progressReporter, versionText, type CliStreams, type PlanFlags } from "./cli-options";
+import { PLATFORM_ROOT } from "./program";
+import { stackTypoWarning } from "./suggest";
 
-const program = new Command()
-  .name("mlops")
-  .description("mlops-platform tools. `plan` runs a Pulumi program offline under the mock engine and checks the policy pack.")
-  .showHelpAfterError();
+export { ignoreBrokenPipe } from "./cli-options";
 
-program
-  .command("plan")
-  .description("MOCKED plan of a stack: resource tree, summary, CrossGuard policy results; exit 1 on a mandatory violation, 2 on a config or program error")
-  .argument("<stack>", "stack name (reads Pulumi.<stack>.yaml)", (v: string) => {
-    if (!/^[A-Za-z0-9_.-]+$/.test(v)) throw new InvalidArgumentError("a stack name is letters, digits, '_', '.' and '-'");
-    return v;
-  })
-  .option("--program <dir>", "a Pulumi TypeScript program directory with its own Pulumi.yaml (default: the platform's root program)")
-  .option("--json <file>", "write the full graph and policy results as JSON")
-  .option("--preview", "plan as `pulumi preview` would: computed values unknown", false)
-  .option("--no-tree", "leave out the resource tree")
-  .action(async (stack: string, o: { program?: string; json?: string; preview: boolean; tree: boolean }) => {
+/** A parse function whose error commander reports as a usage error naming the flag or argument and the value. */
+function usage<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
     try {
-      const result = await plan({ stack, preview: o.preview, ...(o.program ? { programDir: o.program } : {}) });
-      process.stdout.write(renderReport(result, { tree: o.tree }) + "\n");
+      return parse(value);
+    } catch (err) {
+      throw new InvalidArgumentError((err as Error).message);
+    }
+  };
+}
+
+async function runPlan(stack: string, o: PlanFlags, io: CliStreams): Promise<number> {
+  // Loaded here, not at the top: the mock engine and the policy pack take a second to load.
+  const { PlanError, exitCodeOf, plan } = require("./plan") as typeof import("./plan");
+  const { renderReport, toJson } = require("./report") as typeof import("./report");
+  const warning = stackTypoWarning(path.resolve(o.program ?? PLATFORM_ROOT), stack);
+  if (warning) io.stderr.write(`warning: ${warning}\n`);
+  const options = planOptionsOf(stack, o, progressReporter(io.stderr));
+  try {
+    const result = await plan(options);
+    if (o.json === "-") {
+      // As `pulumi preview --json`: the JSON alone on stdout, so it can be piped to jq.
+      io.stdout.write(toJson(result));
+    } else {
+      io.stdout.write(renderReport(result, { tree: o.tree, diff: o.diff, width: io.stdout.columns ?? 100 }) + "\n");
       if (o.json) {
         fs.writeFileSync(o.json, toJson(result));
-        process.stdout.write(`Wrote ${o.json}\n`);
+        io.stdout.write(`Wrote ${o.json}\n`);
       }
-      process.exitCode = exitCodeOf(result);
-      // For scripts/bench.mjs: this process's own peak memory.
-      if (process.env["MLOPS_PLAN_STATS"]) process.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
-    } catch (err) {
-      const message = err instanceof PlanError || err instanceof Error ? err.message : String(err);
-      process.stderr.write(`mlops plan: ${message}\n`);
-      process.exitCode = 2;
     }
-  });
+    // For scripts/bench.mjs: this process's own peak memory.
+    if (process.env["MLOPS_PLAN_STATS"]) io.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
+    return exitCodeOf(result);
+  } catch (err) {
+    io.stderr.write(`mlops plan: ${err instanceof Error ? err.message : String(err)}\n`);
+    // Not a PlanError: a fault of the CLI itself; its stack only on request.
+    if (o.verbose && err instanceof Error && !(err instanceof PlanError) && err.stack) io.stderr.write(`${err.stack}\n`);
+    return EXIT_USAGE;
+  }
+}
 
-program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`mlops: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 2;
-});
+/**
+ * The command line, with its output sent to `io` and usage errors thrown (not exited) as
+ * CommanderError; `onPlan` runs a parsed `plan` command.
+ */
+export function createCli(io: CliStreams, onPlan: (stack: string, flags: PlanFlags) => Promise<void>): Command {
+  const program = new Command()
+    .name("mlops")
+    .description("mlops-platform tools. `plan` runs a Pulumi program offline under the mock engine and checks the policy pack.")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      getOutHelpWidth: () => io.stdout.columns ?? 100,
+      getErrHelpWidth: () => io.stderr.columns ?? 100,
+    })
+    .showHelpAfterError("(add --help for usage)")
+    .version(versionText(), "-V, --version", "the CLI's and the policy pack's versions");
+
+  program
+    .command("plan")
+    .description("MOCKED plan of a stack: resource tree, summary, CrossGuard policy results; exit 0 clean, 1 on a mandatory violation or gate failure, 2 on a usage, config or program error")
+    .argument("<stack>", "stack name (reads Pulumi.<stack>.yaml; a stack without one has empty config)", usage(parseStack))
+    .option("--program <dir>", "a Pulumi TypeScript program directory with its own Pulumi.yaml (default: the platform's root program)")
+    .option("--json <file>", "write the full graph and policy results as JSON, secrets masked; `-` writes it to stdout instead of the report")
+    .option("--preview", "plan as `pulumi preview` would: computed values unknown", false)
+    .option("--diff", "show each resource's inputs under it (secrets masked)", false)
+    .option("--no-tree", "leave out the resource tree")
+    .addOption(new Option("--timeout <seconds>", "stop with exit 2 after this long, naming what is still pending").default(120_000, "120").argParser(usage(parseTimeout)))
+    .option("--allow-unverified", "unverified remote components (no model, Helm charts rendered at deploy time) do not fail a mandatory plan", false)
+    .option("--allow-indeterminate", "checks that could not run in preview (unknown values) do not fail a mandatory plan", false)
+    .option("--mocks <file>", "YAML or JSON file of invoke results and stack-reference outputs")
+    .option("--no-typecheck", "do not type-check a TypeScript program (as Pulumi's transpileOnly)")
+    .option("--transpile-only", "the same as --no-typecheck", false)
+    .option("--verbose", "program errors with their full stack", false)
+    .action(onPlan);
+  return program;
+}
+
+/** Runs the CLI on `argv` (as process.argv) and returns the exit code; never exits the process. */
+export async function main(argv: readonly string[], io: CliStreams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let code = 0;
+  try {
+    await createCli(io, async (stack, flags) => {
+      code = await runPlan(stack, flags, io);
+    }).parseAsync([...argv]);
+  } catch (err) {
+    // --help and --version end with exit code 0; any other usage error is a 2, not commander's 1.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    io.stderr.write(`mlops: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_USAGE;
+  }
+  return code;
+}

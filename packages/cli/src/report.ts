@@ -1,13 +1,38 @@
 import type { RecordedResource } from "@mlops/testing";
-import type { PlanResult } from "./plan";
+import { SECRET_MASK, maskPaths, secretReplacer, secretValues } from "./mask";
+import { gateFailures, type PlanResult } from "./plan";
+
+export interface ReportOptions {
+  /** The resource tree (`--no-tree` leaves it out). */
+  tree: boolean;
+  /** Each resource's inputs under it, secrets masked (`--diff`). */
+  diff?: boolean;
+  /** Where long lines wrap: the terminal's width. Default: 100. */
+  width?: number;
+}
+
+const DEFAULT_WIDTH = 100;
+/** A create marker, as `pulumi preview` puts before each resource it would create. */
+const CREATE = "+ ";
 
 const providerOf = (r: RecordedResource): string => {
   if (r.type.startsWith("pulumi:providers:")) return r.type.slice("pulumi:providers:".length);
   return r.type.split(":")[0] ?? r.type;
 };
 
-/** The resource tree, one line per resource, children indented under their parent. */
-export function renderTree(resources: readonly RecordedResource[]): string[] {
+function marksOf(r: RecordedResource): string {
+  const marks = [
+    r.protect ? "protected" : "",
+    r.secretPaths.length ? `secret: ${r.secretPaths.join(", ")}` : "",
+    r.remote ? "remote component" : "",
+    r.modelled ? "modelled" : "",
+    r.unverified ? `unverified: ${r.unverified}` : "",
+  ].filter(Boolean);
+  return marks.map((m) => `  [${m}]`).join("");
+}
+
+/** The tree walk: `detail` adds lines under a resource, indented as its children would be. */
+function treeLines(resources: readonly RecordedResource[], detail?: (r: RecordedResource) => string[]): string[] {
   const children = new Map<string | undefined, RecordedResource[]>();
   const urns = new Set(resources.map((r) => r.urn));
   for (const r of resources) {
@@ -21,13 +46,20 @@ export function renderTree(resources: readonly RecordedResource[]): string[] {
     const list = children.get(parent) ?? [];
     list.forEach((r, i) => {
       const last = i === list.length - 1;
-      const marks = [r.protect ? "protected" : "", r.secretPaths.length ? `secret: ${r.secretPaths.join(", ")}` : "", r.remote ? "remote component" : ""].filter(Boolean);
-      lines.push(`${prefix}${last ? "└─ " : "├─ "}${r.type}  ${r.name}${marks.length ? `  [${marks.join("; ")}]` : ""}`);
-      walk(r.urn, prefix + (last ? "   " : "│  "));
+      const below = prefix + (last ? "   " : "│  ");
+      lines.push(`${prefix}${last ? "└─ " : "├─ "}${r.type}  ${r.name}${marksOf(r)}`);
+      const kids = children.get(r.urn) ?? [];
+      for (const d of detail?.(r) ?? []) lines.push(`${below}${kids.length ? "│  " : "   "}${d}`);
+      walk(r.urn, below);
     });
   };
   walk(undefined, "");
   return lines;
+}
+
+/** The resource tree, one line per resource, children indented under their parent. */
+export function renderTree(resources: readonly RecordedResource[]): string[] {
+  return treeLines(resources);
 }
 
 function countBy<T>(items: readonly T[], key: (t: T) => string): [string, number][] {
@@ -36,40 +68,154 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): [string, number
   return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** The human report: what was planned, the tree, the summary and the policy results. */
-export function renderReport(result: PlanResult, opts: { tree: boolean }): string {
-  const out: string[] = [];
-  out.push(`MOCKED PLAN of stack "${result.stack}" (project ${result.project}, program ${result.program})`);
-  out.push("No cloud, cluster or Pulumi CLI was contacted: resource outputs are canned by the mock engine.");
-  out.push(`Tier ${result.tier} (${result.tierSource}); policy enforcement ${result.enforcement}${result.preview ? "; preview mode (computed values unknown)" : ""}`);
-  out.push("");
-  if (opts.tree) {
-    out.push(...renderTree(result.resources), "");
+/** `text` broken at spaces so that no line is wider than `width`; later lines start with `indent`. */
+export function wrap(text: string, width: number, indent = "    "): string[] {
+  if (text.length <= width) return [text];
+  const [, lead = "", body = ""] = /^(\s*)(.*)$/s.exec(text) ?? [];
+  const lines: string[] = [];
+  let line = lead;
+  for (const word of body.split(" ")) {
+    if (line.trim() !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = line.trim() === "" ? line + word : `${line} ${word}`;
+    }
   }
-  const real = result.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
-  out.push(`Resources: ${real.length} (${real.filter((r) => r.custom).length} custom, ${real.filter((r) => !r.custom).length} components)`);
+  lines.push(line);
+  return lines;
+}
+
+/** One input per line, `key: value`, secrets masked, long values cut at the width. */
+function inputLines(r: RecordedResource, width: number): string[] {
+  const masked = maskPaths(r.inputs, r.secretPaths);
+  return Object.keys(masked).sort().map((k) => {
+    const v = masked[k];
+    const text = `${k}: ${v === SECRET_MASK ? SECRET_MASK : JSON.stringify(v)}`;
+    return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  });
+}
+
+function outputLines(result: PlanResult): string[] {
+  const keys = Object.keys(result.outputs);
+  if (keys.length === 0) return [];
+  const out = ["Outputs:"];
+  for (const k of keys) {
+    const v = result.outputs[k];
+    out.push(`    ${k}: ${result.secretOutputs.includes(k) || v === SECRET_MASK ? SECRET_MASK : JSON.stringify(v)}`);
+  }
+  return out;
+}
+
+/** Resources as `pulumi preview` counts them: every step but the engine's default providers. */
+function shown(resources: readonly RecordedResource[]): RecordedResource[] {
+  return resources.filter((r) => !(r.type.startsWith("pulumi:providers:") && /^default(_|$)/.test(r.name)));
+}
+
+function gateSection(result: PlanResult): string[] {
+  const out: string[] = [];
+  const mandatory = result.enforcement === "mandatory";
+  if (result.unverified.length > 0) {
+    const verdict = !mandatory
+      ? `reported only (enforcement ${result.enforcement})`
+      : result.allowed.unverified
+        ? "allowed by --allow-unverified"
+        : "each fails this mandatory plan unless --allow-unverified is given";
+    out.push(`Unverified components (${result.unverified.length}): no policy saw their children; ${verdict}`);
+    for (const u of result.unverified) out.push(`  ${u.type}  ${u.name}: ${u.reason}`);
+    out.push("");
+  }
+  const indeterminate = result.policy.indeterminate;
+  if (indeterminate.length > 0) {
+    const verdict = !mandatory
+      ? `reported only (enforcement ${result.enforcement})`
+      : result.allowed.indeterminate
+        ? "allowed by --allow-indeterminate"
+        : "each fails this mandatory plan unless --allow-indeterminate is given";
+    out.push(`Checks that could not run in preview (${indeterminate.length}): values unknown until deploy; ${verdict}`);
+    for (const v of indeterminate) {
+      out.push(`  ${v.policyName}: ${v.resourceType ?? ""} ${v.resourceName ?? ""}`.trimEnd());
+      for (const line of v.message.split("\n")) out.push(`      ${line}`);
+    }
+    out.push("");
+  }
+  return out;
+}
+
+/** The last line: whether the plan passes, and if not every reason with the flag that allows it. */
+export function renderOutcome(result: PlanResult): string {
+  const reasons = [
+    ...(result.policy.mandatory > 0 ? [`${result.policy.mandatory} mandatory policy violation(s)`] : []),
+    ...gateFailures(result),
+  ];
+  return reasons.length === 0 ? `Plan passed (enforcement ${result.enforcement}).` : `Plan FAILED (enforcement ${result.enforcement}): ${reasons.join("; ")}.`;
+}
+
+/** The human report: what was planned, the tree, the summary, the policy results and the gate. */
+export function renderReport(result: PlanResult, opts: ReportOptions): string {
+  const width = opts.width && opts.width > 20 ? opts.width : DEFAULT_WIDTH;
+  const out: string[] = [];
+  const prose = (text: string, indent?: string) => out.push(...wrap(text, width, indent));
+  prose(`MOCKED PLAN of stack "${result.stack}" (project ${result.project}, program ${result.program})`);
+  prose("No cloud, cluster or Pulumi CLI was contacted: resource outputs are canned by the mock engine.");
+  prose(`Tier ${result.tier} (${result.tierSource}); policy enforcement ${result.enforcement}${result.preview ? "; preview mode (computed values unknown)" : ""}`);
+  out.push("");
+  if (result.warnings.length > 0) {
+    out.push("Plan warnings:");
+    for (const w of result.warnings) prose(`  warning: ${w}`, "      ");
+    out.push("");
+  }
+  if (opts.tree) {
+    const detail = opts.diff ? (r: RecordedResource) => inputLines(r, width) : undefined;
+    out.push(...treeLines(shown(result.resources), detail).map((l) => CREATE + l), "");
+  }
+  const outputs = outputLines(result);
+  if (outputs.length > 0) out.push(...outputs.flatMap((l) => wrap(l, width, "        ")), "");
+
+  const all = shown(result.resources);
+  const real = all.filter((r) => r.type !== "pulumi:pulumi:Stack");
+  out.push("Resources:", `    ${CREATE}${all.length} to create`);
+  const kinds = [`${real.filter((r) => r.custom).length} custom`, `${real.filter((r) => !r.custom).length} components`];
+  const modelled = real.filter((r) => r.modelled).length;
+  if (modelled > 0) kinds.push(`${modelled} modelled`);
+  if (result.unverified.length > 0) kinds.push(`${result.unverified.length} unverified`);
+  out.push(`    (${kinds.join(", ")})`);
   out.push("By provider:");
   for (const [p, n] of countBy(real.filter((r) => r.custom), providerOf)) out.push(`  ${String(n).padStart(4)}  ${p}`);
   out.push("By type:");
   for (const [t, n] of countBy(real, (r) => r.type)) out.push(`  ${String(n).padStart(4)}  ${t}`);
   const protectedOnes = real.filter((r) => r.protect);
-  out.push(`Protected: ${protectedOnes.length ? protectedOnes.map((r) => `${r.type} ${r.name}`).join(", ") : "none"}`);
-  out.push(`Secret outputs: ${result.secretOutputs.length ? result.secretOutputs.join(", ") : "none"}`);
+  prose(`Protected: ${protectedOnes.length ? protectedOnes.map((r) => `${r.type} ${r.name}`).join(", ") : "none"}`);
+  prose(`Secret outputs: ${result.secretOutputs.length ? result.secretOutputs.join(", ") : "none"}`);
   const messages = result.logs.filter((l) => l.severity !== "info");
   if (messages.length > 0) {
     out.push("Program messages:");
-    for (const l of messages) out.push(`  ${l.severity}: ${l.message}`);
+    for (const l of messages) prose(`  ${l.severity}: ${l.message}`, "      ");
   }
   out.push("");
-  out.push(`Policies: ${result.policy.policiesRun.length} evaluated, ${result.policy.mandatory} mandatory and ${result.policy.advisory} advisory violation(s)`);
+  for (const line of gateSection(result)) prose(line, "      ");
+  prose(`Policies: ${result.policy.policiesRun.length} evaluated, ${result.policy.mandatory} mandatory and ${result.policy.advisory} advisory violation(s)`);
   for (const v of result.policy.violations) {
-    out.push(`  [${v.enforcementLevel}] ${v.policyName}: ${v.resourceType ?? ""} ${v.resourceName ?? ""}`.trimEnd());
-    out.push(`      ${v.message.split("\n").join("\n      ")}`);
+    prose(`  [${v.enforcementLevel}] ${v.policyName}: ${v.resourceType ?? ""} ${v.resourceName ?? ""}`.trimEnd(), "      ");
+    for (const line of v.message.split("\n")) prose(`      ${line}`, "      ");
   }
+  out.push("");
+  prose(renderOutcome(result));
   return out.join("\n");
 }
 
-/** The machine-readable plan: the full graph and the policy results. */
+/**
+ * The machine-readable plan: the full graph and the policy results, with no secret in clear:
+ * inputs and outputs at their secret paths, stack outputs (masked by plan()), and any other
+ * string that holds a secret value.
+ */
 export function toJson(result: PlanResult): string {
-  return JSON.stringify(result, null, 2) + "\n";
+  const secrets = new Set<string>();
+  const resources = result.resources.map((r) => {
+    const outputPaths = [...new Set([...r.secretPaths, ...(r.outputSecretPaths ?? [])])];
+    secretValues(r.inputs, r.secretPaths, secrets);
+    secretValues(r.outputs, outputPaths, secrets);
+    return { ...r, inputs: maskPaths(r.inputs, r.secretPaths), outputs: maskPaths(r.outputs, outputPaths) };
+  });
+  return JSON.stringify({ ...result, resources }, secretReplacer(secrets), 2) + "\n";
 }

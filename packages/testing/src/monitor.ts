@@ -13,7 +13,7 @@ import { recordChildren } from "./models/record";
 import { STACK_REFERENCE_TYPE, missingStackReferenceError, mockToWire, stackReferenceState } from "./stack-references";
 import { applyTransforms, type Registration } from "./transforms";
 import type { FunctionMock, InvokeRecord, OutputsMock, RecordedResource } from "./types";
-import { decode, encode, isSecretWire, secretWire } from "./wire";
+import { containsSecretWire, decode, encode, isSecretWire, secretWire } from "./wire";
 
 type Callback = (err: Error | null, resp?: unknown) => void;
 
@@ -143,10 +143,11 @@ export class RecordingMonitor {
     if (custom || remote) {
       const ctx = this.providers.context(type, name, decoded.value, [provider, req.getProvidersMap().get("aws"), req.getProvidersMap().get("gcp")]);
       // A remote component: the children its provider would create, from a model (or unverified).
-      if (remote) model = modelComponent({ ...ctx, preview: this.opts.preview, stack: this.opts.stack, project: this.opts.project, cwd: process.cwd() }, (t, n, i) => this.modelledAnswer(urn, t, n, i, (p) => this.childProvider(p, pkg, provider, req)));
+      if (remote) model = modelComponent({ ...ctx, preview: this.opts.preview, stack: this.opts.stack, project: this.opts.project, cwd: process.cwd(), outputsById: (i) => this.resources.find((r) => r.id === i)?.outputs }, (t, n, i) => this.modelledAnswer(urn, t, n, i, (p) => this.childProvider(p, pkg, provider, req)));
       const answer = this.answer(ctx, urn, custom, reg.props, model && "outputs" in model ? model.outputs : {});
       state = withSecretOutputs(answer.state, reg.additionalSecretOutputs);
       record.outputs = answer.plain;
+      setOutputSecretPaths(record, state);
       if (answer.id) {
         id = answer.id;
         record.id = id;
@@ -246,7 +247,9 @@ export class RecordingMonitor {
       const stored = this.byUrn.get(urn);
       if (!stored) throw new Error(`unknown resource ${urn}`);
       const wire = fromStruct(req.getOutputs());
-      stored.record.outputs = decode(wire).value;
+      const decodedOutputs = decode(wire);
+      stored.record.outputs = decodedOutputs.value;
+      if (decodedOutputs.secretPaths.length > 0) stored.record.outputSecretPaths = decodedOutputs.secretPaths;
       stored.state = wire;
       if (stored.record.type === STACK_TYPE && !stored.record.parent) this.stackOutputs = wire;
       return {};
@@ -288,7 +291,9 @@ export class RecordingMonitor {
         id: req.getId(),
         outputs: { ...decoded.value, ...computed },
       };
-      this.store(record, type, withSecretOutputs(state, req.getAdditionalsecretoutputsList()), []);
+      const secretState = withSecretOutputs(state, req.getAdditionalsecretoutputsList());
+      setOutputSecretPaths(record, secretState);
+      this.store(record, type, secretState, []);
       const resp = new resproto.ReadResourceResponse();
       resp.setUrn(urn);
       resp.setProperties(toStruct(state));
@@ -510,6 +515,12 @@ function respond(callback: Callback, fn: () => unknown): void {
 
 function unique(xs: readonly string[]): string[] {
   return xs.length < 2 ? [...xs] : [...new Set(xs)];
+}
+
+/** Records which outputs the engine would hand back as secrets, so reports can mask them. */
+function setOutputSecretPaths(record: RecordedResource, state: Record<string, unknown>): void {
+  if (!containsSecretWire(state)) return;
+  record.outputSecretPaths = decode(state).secretPaths;
 }
 
 /** Marks the `additionalSecretOutputs` of a response secret, as the engine does. */
