@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ConfigError, TIERS, TIER_DEFAULTS, ENFORCEMENT_LEVELS, CONFIG_NAMESPACE, type EnforcementLevel, type Tier } from "@mlops/core";
-import { loadStackConfig, runWithMocks, type LogRecord, type RecordedResource } from "@mlops/testing";
+import { MocksFileError, loadMocksFile, loadStackConfig, mocksOptions, runWithMocks, type LogRecord, type RecordedResource } from "@mlops/testing";
 import { evaluatePolicies, type PolicyViolation } from "@mlops/policy/rules";
 import { PLATFORM_ROOT, loadProgram, resolveEntry } from "./program";
 
@@ -92,6 +92,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
   const { tier, source } = tierOf(opts.stack, stackFile.project, stackFile.config);
   const enforcement = enforcementOf(tier, stackFile.config);
   const preview = opts.preview ?? false;
+  const mocks = opts.mocksFile ? mocksFromFile(opts.mocksFile) : {};
   let run;
   try {
     run = await runWithMocks(loadProgram(entry), {
@@ -101,6 +102,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
       secretKeys: stackFile.secretKeys,
       preview,
       timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...mocks,
     });
   } catch (err) {
     // A bad config, or an SDK the mock engine was not written against: nothing of the program ran.
@@ -134,6 +136,15 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
       advisory: evaluation.violations.length - mandatory,
     },
   };
+}
+
+/** The `--mocks` file as runWithMocks options (invokes, stackReferences); a bad file is a PlanError. */
+function mocksFromFile(file: string): ReturnType<typeof mocksOptions> {
+  try {
+    return mocksOptions(loadMocksFile(file));
+  } catch (err) {
+    throw err instanceof MocksFileError ? new PlanError(err.message) : err;
+  }
 }
 
 /** Stack outputs as the user may see them: secret ones masked, as `pulumi stack output` does. */

@@ -105,7 +105,7 @@ describe("canned lookups (the mock engine's values, shaped like the SDK's result
       const vpc = new aws.ec2.Vpc("main", { cidrBlock: "10.20.0.0/16", tags: { Name: "main" } });
       const made = ["a", "b"].map((az, i) => new aws.ec2.Subnet(`private-${az}`, { vpcId: vpc.id, cidrBlock: `10.20.${i}.0/24`, availabilityZone: `us-east-1${az}`, tags: { Tier: "private" } }));
       const pub = new aws.ec2.Subnet("public-a", { vpcId: vpc.id, cidrBlock: "10.20.9.0/24", mapPublicIpOnLaunch: true, tags: { Tier: "public" } });
-      const checked = pulumi.all([...made.map((s) => s.id), pub.id, vpc.id]).apply(async ([a, b, p, vpcId]) => {
+      const checked = pulumi.all([made[0]?.id, made[1]?.id, pub.id, vpc.id]).apply(async ([a, b, p, vpcId]) => {
         const found = await aws.ec2.getVpc({ tags: { Name: "main" } });
         const privateIds = await aws.ec2.getSubnets({ filters: [{ name: "vpc-id", values: [vpcId] }, { name: "tag:Tier", values: ["priv*"] }] });
         const publicOne = await aws.ec2.getSubnet({ vpcId, filters: [{ name: "map-public-ip-on-launch", values: ["true"] }] });
