@@ -1,5 +1,8 @@
 // The remote-component models, by type token: data, one file per model. A remote component
 // with a model gets its children recorded (labelled `modelled`); any other is `unverified`.
+import { awsxEcrImage, awsxEcrRepository } from "./awsx-ecr";
+import { awsxFargateService } from "./awsx-ecs";
+import { awsxApplicationLoadBalancer } from "./awsx-lb";
 import { awsxVpc } from "./awsx-vpc";
 import { eksCluster } from "./eks-cluster";
 import { k8sConfigFile, k8sConfigGroup } from "./k8s-yaml";
@@ -8,6 +11,10 @@ import { ChildSet, Unmodellable, type Child, type ComponentModel, type ModelCont
 /** The models, by the component's type token. */
 export const MODELS: Readonly<Record<string, ComponentModel>> = {
   "awsx:ec2:Vpc": awsxVpc,
+  "awsx:ecs:FargateService": awsxFargateService,
+  "awsx:lb:ApplicationLoadBalancer": awsxApplicationLoadBalancer,
+  "awsx:ecr:Repository": awsxEcrRepository,
+  "awsx:ecr:Image": awsxEcrImage,
   "eks:index:Cluster": eksCluster,
   "kubernetes:yaml/v2:ConfigGroup": k8sConfigGroup,
   "kubernetes:yaml/v2:ConfigFile": k8sConfigFile,
