@@ -1,0 +1,44 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { definePolicy } from "../../lib/registry";
+import { validateTypeToken } from "../../lib/type-token";
+
+interface NativeListener {
+  protocol?: string;
+  port?: number;
+  sslPolicy?: string;
+  defaultActions?: { type?: string; redirectConfig?: { protocol?: string } }[];
+}
+
+/**
+ * ELB security policies that allow TLS 1.2 and 1.3 only with forward-secret ciphers: the
+ * TLS13-1-2 / TLS13-1-3 families (FIPS and post-quantum variants included) and FS-1-2-Res.
+ */
+export const isModernElbSslPolicy = (policy: string): boolean => /^ELBSecurityPolicy-(TLS13-1-[23]|FS-1-2-Res)-/.test(policy);
+
+const TLS_PROTOCOLS = new Set(["HTTPS", "TLS"]);
+
+/** Whether every default action of an HTTP listener redirects to HTTPS. */
+const redirectsToHttps = (listener: NativeListener) =>
+  (listener.defaultActions ?? []).length > 0 &&
+  (listener.defaultActions ?? []).every((a) => a.type === "redirect" && a.redirectConfig?.protocol === "HTTPS");
+
+/** aws-native load balancer listeners serve TLS with a modern policy; HTTP only redirects. */
+export const awsNativeElasticloadbalancingv2ListenerTls = definePolicy<ResourceValidationPolicy>(
+  {
+    name: "aws-native-elasticloadbalancingv2-listener-tls",
+    description:
+      "aws-native load balancer listeners must not serve plain HTTP (an HTTP listener may only redirect to HTTPS), and " +
+      "HTTPS/TLS listeners must name a modern sslPolicy (ELBSecurityPolicy-TLS13-1-2*, TLS13-1-3*, FS-1-2-Res*) that " +
+      "refuses TLS 1.0 and 1.1.",
+    validateResource: validateTypeToken<NativeListener>("aws-native:elasticloadbalancingv2:Listener", (listener, _args, report) => {
+      const protocol = listener.protocol ?? "";
+      if (protocol === "HTTP" && !redirectsToHttps(listener)) {
+        report("The listener serves plain HTTP: make it HTTPS with a certificate, or make every default action a redirect with redirectConfig.protocol HTTPS.");
+      }
+      if (TLS_PROTOCOLS.has(protocol) && !(listener.sslPolicy && isModernElbSslPolicy(listener.sslPolicy))) {
+        report(`sslPolicy is ${listener.sslPolicy ?? "unset"}: name a policy that allows TLS 1.2+ only, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06.`);
+      }
+    }),
+  },
+  { vendor: "aws-native", services: ["elasticloadbalancingv2"], topics: ["encryption", "network"], frameworks: ["hitrust", "iso27001", "pcidss"], severity: "high" },
+);
