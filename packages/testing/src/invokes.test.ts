@@ -209,6 +209,7 @@ describe("unmocked functions fail loudly", () => {
       return { objects: rendered.apply((r) => (r as { result: unknown[] }).result.length) };
     }, base);
     await expect(run).rejects.toThrow("No mock for invoke 'kubernetes:helm:template'");
+    await expect(run).rejects.toThrow('invokes:\n  "kubernetes:helm:template":\n    result: <list of Kubernetes objects>\n');
   });
 
   it("fails the run for an unused output-form invoke", async () => {

@@ -171,6 +171,13 @@ export function maskSecretArgs(args: Record<string, unknown>, secretPaths: reado
   return walk(copy) as Record<string, unknown>;
 }
 
+/** Result shapes of provider functions with no SDK result interface to read them from. */
+const RESULT_SHAPES: Readonly<Record<string, Record<string, string>>> = {
+  // helm v3 Chart / kustomize Directory: the rendered objects, registered by the SDK one by one.
+  "kubernetes:helm:template": { result: "<list of Kubernetes objects>" },
+  "kubernetes:kustomize:directory": { result: "<list of Kubernetes objects>" },
+};
+
 /** `value` as YAML, indented by `indent` spaces. */
 function yamlBlock(value: unknown, indent: number): string {
   const pad = " ".repeat(indent);
@@ -201,7 +208,7 @@ export function missingMockError(kind: "invoke" | "call", token: string, args: R
         `Add one with runWithMocks(program, { calls: { "${token}": (args) => ({ ... }) } }), or to the canned table in @mlops/testing.`,
     );
   }
-  const skeleton = sdkResultSkeleton(token) ?? { "<property>": "<value>" };
+  const skeleton = sdkResultSkeleton(token) ?? RESULT_SHAPES[token] ?? { "<property>": "<value>" };
   const fill = "(keep the properties the program reads, with real values; drop the rest)";
   if (unmatched) {
     const item = yamlBlock([{ when: args, result: skeleton }], 4);
