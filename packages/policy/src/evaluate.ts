@@ -3,7 +3,7 @@ import type { EnforcementLevel } from "@mlops/core";
 import { resolvePath, wrappedSecretPaths, type Path } from "./analyzer/encode";
 import { analyzeRequest, analyzeStackRequest, type Graph } from "./analyzer/requests";
 import { createAnalyzer, proto, type AnalyzeResponse } from "./analyzer/server";
-import { withSecretPaths } from "./lib/secrets";
+import { withSecretPaths, withValueOrigins } from "./lib/secrets";
 import { PACK_NAME, PACK_VERSION } from "./meta";
 import { policies } from "./policies";
 import type { EvaluateOptions, EvaluationResult, PlannedResource, PolicyViolation } from "./types";
@@ -83,10 +83,12 @@ export async function evaluatePolicies(resources: readonly PlannedResource[], op
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    await withSecretPaths(graph.secretPaths, async () => {
-      for (const r of resources) collect(await analyzer.analyze(analyzeRequest(r, graph)), graph, r.urn, result);
-      collect(await analyzer.analyzeStack(analyzeStackRequest(resources, graph)), graph, undefined, result);
-    });
+    const evaluate = () =>
+      withSecretPaths(graph.secretPaths, async () => {
+        for (const r of resources) collect(await analyzer.analyze(analyzeRequest(r, graph)), graph, r.urn, result);
+        collect(await analyzer.analyzeStack(analyzeStackRequest(resources, graph)), graph, undefined, result);
+      });
+    await (opts.valueOrigins ? withValueOrigins(opts.valueOrigins, evaluate) : evaluate());
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }

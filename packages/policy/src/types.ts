@@ -1,4 +1,5 @@
 import type { EnforcementLevel } from "@mlops/core";
+import type { ValueOrigins } from "./lib/secrets";
 
 /**
  * One resource of a planned stack, as the offline plan records it under the mock engine.
@@ -64,6 +65,11 @@ export interface EvaluateOptions {
   enforcementLevel: EnforcementLevel;
   /** Per-policy levels, by policy name (as `--policy-pack-config` does); unknown names throw. */
   overrides?: Record<string, EnforcementLevel>;
+  /**
+   * Where values came from (stack config, invoke results), as the offline plan knows: the
+   * plaintext-secret policies then flag a literal even when the SDK marked the input secret.
+   */
+  valueOrigins?: ValueOrigins;
 }
 
 /** What {@link evaluatePolicies} found. */

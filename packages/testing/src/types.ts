@@ -76,6 +76,8 @@ export interface InvokeRecord {
   token: string;
   /** Plain arguments (secrets unwrapped). */
   args: Record<string, unknown>;
+  /** What the mock answered (absent when the invoke failed). */
+  result?: Record<string, unknown>;
 }
 
 /** One message the program or the SDK logged (`pulumi.log.info/warn/error`, the runtime's warnings). */

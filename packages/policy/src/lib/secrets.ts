@@ -15,6 +15,31 @@ import { AsyncLocalStorage } from "node:async_hooks";
  *   literal in the program (the pack cannot tell whether that key was set with `--secret`).
  */
 const secretPathsContext = new AsyncLocalStorage<ReadonlyMap<string, readonly (readonly string[])[]>>();
+const originsContext = new AsyncLocalStorage<ValueOrigins>();
+
+/**
+ * Where the plan's values came from, as only the offline plan knows: the provider SDKs mark
+ * inputs such as `password` secret themselves, so "is it secret?" cannot tell a literal in the
+ * source from a value read with `config.requireSecret`. These sources can.
+ */
+export interface ValueOrigins {
+  /** Values of the stack's secret config keys (in the offline plan: the placeholder they read as). */
+  secretConfig: readonly string[];
+  /** The stack's plain (not secret) config values, by full key (`app:dbPassword`). */
+  plainConfig: Readonly<Record<string, string>>;
+  /** String values that provider functions (invokes) returned: a secret read from a store. */
+  invokeResults: readonly string[];
+}
+
+/** Runs `fn` with the plan's value origins known to the plaintext-secret policies. */
+export function withValueOrigins<T>(origins: ValueOrigins, fn: () => Promise<T>): Promise<T> {
+  return originsContext.run(origins, fn);
+}
+
+/** The value origins of the plan being evaluated; `undefined` under the CrossGuard CLI. */
+export function valueOrigins(): ValueOrigins | undefined {
+  return originsContext.getStore();
+}
 let stackConfigValues: ReadonlySet<string> = new Set();
 
 /** Runs `fn` with the exact secret input paths per URN known to the policies. */
