@@ -14,6 +14,7 @@ export { UNKNOWN } from "./types";
 export type { RecordedResource, InvokeRecord, LogRecord, MockRunOptions, MockRunResult, OutputsMock, FunctionMock } from "./types";
 export { MOCK_ACCOUNT_ID, MOCK_AWS_REGION, MOCK_GCP_PROJECT, MOCK_GCP_REGION } from "./ids";
 export { renderPolicyDocument } from "./policy-document";
+export { MODELLED_COMPONENTS, MODELLED_COMPONENT_SUMMARIES, UNMODELLABLE } from "./models";
 export {
   validateKubernetesObject,
   kubernetesModelsSchemas,

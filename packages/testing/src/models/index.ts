@@ -28,6 +28,9 @@ export const UNMODELLABLE: Readonly<Record<string, string>> = {
 /** The type tokens of the modelled remote components, sorted: for docs and the plan report. */
 export const MODELLED_COMPONENTS: readonly string[] = Object.keys(MODELS).sort();
 
+/** What each model records, by type token: for docs and the plan report. */
+export const MODELLED_COMPONENT_SUMMARIES: Readonly<Record<string, string>> = Object.fromEntries(MODELLED_COMPONENTS.map((t) => [t, MODELS[t]?.summary ?? ""]));
+
 /** What modelling a remote component gave: its children and outputs, or why it is unverified. */
 export type ModelResult = { children: Child[]; outputs: Record<string, unknown> } | { unverified: string };
 
