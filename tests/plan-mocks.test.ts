@@ -1,5 +1,6 @@
 // `--mocks`: invoke results and stack-reference outputs the plan cannot know, through plan() in-process.
 import { describe, expect, it } from "@jest/globals";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -66,5 +67,15 @@ describe("plan --mocks", () => {
     const run = plan({ ...base, mocksFile: file });
     await expect(run).rejects.toThrow(PlanError);
     await expect(run).rejects.toThrow(`${file}: invalid mocks file:\n  invokes."aws:route53/getZone:getZone": "Z0FIXTURE": expected a mapping`);
+  });
+
+  it("takes --mocks on the command line (a real process; needs the build): values used, secrets masked in the JSON", () => {
+    const bin = path.resolve(__dirname, "..", "packages", "cli", "lib", "bin.js");
+    const r = spawnSync(process.execPath, [bin, "plan", "dev", "--program", programDir, "--mocks", mocksFile, "--no-typecheck", "--json", "-"], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const graph = JSON.parse(r.stdout) as { resources: { type: string; inputs: Record<string, unknown> }[] };
+    expect(graph.resources.find((res) => res.type === "aws:ec2/securityGroup:SecurityGroup")?.inputs["vpcId"]).toBe("vpc-0fixture00000001");
+    expect(r.stdout).not.toContain("fixture-db-password");
   });
 });
