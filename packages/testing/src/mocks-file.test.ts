@@ -43,6 +43,7 @@ describe("the --mocks file", () => {
     const json = parseMocks(JSON.stringify({ stackReferences: { "acme/network/prod": { vpcId: "vpc-123", dbPassword: mockSecret("hunter2") } } }), "m.json");
     expect(json.stackReferences).toEqual(yaml.stackReferences);
     expect(parseMocks("# nothing yet\n", "m.yaml")).toEqual({ invokes: {}, stackReferences: {} });
+    expect(parseMocks("invokes:\nstackReferences:\n", "m.yaml")).toEqual({ invokes: {}, stackReferences: {} });
   });
 
   it("matches `when` as a subset of the arguments: objects by key, lists and scalars exactly", () => {

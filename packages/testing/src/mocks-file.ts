@@ -44,8 +44,8 @@ const TOP_KEYS = ["invokes", "stackReferences"];
 const mapping = (what: string) => z.record(z.string(), z.unknown(), { error: `expected a mapping (${what})` });
 const Top = z.strictObject(
   {
-    invokes: z.record(z.string().regex(TOKEN, { error: "expected a function token such as aws:ec2/getVpc:getVpc" }), z.unknown(), { error: "expected a mapping of function token to result" }).optional(),
-    stackReferences: z.record(z.string().regex(/^\S+$/, { error: "expected a stack name such as acme/network/prod" }), mapping("output name to value"), { error: "expected a mapping of stack name to its outputs" }).optional(),
+    invokes: z.record(z.string().regex(TOKEN, { error: "expected a function token such as aws:ec2/getVpc:getVpc" }), z.unknown(), { error: "expected a mapping of function token to result" }).nullish(),
+    stackReferences: z.record(z.string().regex(/^\S+$/, { error: "expected a stack name such as acme/network/prod" }), mapping("output name to value"), { error: "expected a mapping of stack name to its outputs" }).nullish(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown key; allowed: ${TOP_KEYS.join(", ")}` : "expected a mapping with invokes and/or stackReferences") },
 );
