@@ -75,9 +75,14 @@ describe("model: awsx ecs.FargateService", () => {
   });
 
   it("without networkConfiguration: the default VPC's public subnets and an open security group when assignPublicIp, unverified otherwise", async () => {
-    const open = await runWithMocks(() => new awsx.ecs.FargateService("pub", { assignPublicIp: true, taskDefinition: "arn:td" }), base);
+    const open = await runWithMocks(() => {
+      new awsx.ecs.FargateService("pub", { assignPublicIp: true, taskDefinition: "arn:td" });
+      return { defaultVpcId: aws.ec2.getVpcOutput({ default: true }).id };
+    }, base);
     const sg = one(open.resources, "aws:ec2/securityGroup:SecurityGroup");
     expect(sg.name).toBe("pub-sg");
+    // The mock default VPC is the one the canned ec2.getVpc answers.
+    expect(sg.inputs["vpcId"]).toBe(open.stackOutputs["defaultVpcId"]);
     expect(one(open.resources, "aws:ecs/service:Service").inputs["networkConfiguration"]).toMatchObject({ assignPublicIp: true, securityGroups: [sg.id] });
     const closed = await runWithMocks(() => new awsx.ecs.FargateService("priv", { taskDefinition: "arn:td" }), base);
     expect(one(closed.resources, "awsx:ecs:FargateService").unverified).toMatch(/default VPC's private subnets/);
