@@ -77,21 +77,30 @@ const configMap = (name: string, namespace?: unknown, extra: Partial<ReturnType<
 describe("kubernetes-core-no-default-namespace", () => {
   const policy = "kubernetes-core-no-default-namespace";
 
-  it("passes objects in a team namespace, or in the provider's namespace, or whose namespace cannot be told (ambient kubeconfig)", async () => {
+  it("passes objects in a team namespace, in the provider's namespace, or behind a kubeconfig it cannot read (a path)", async () => {
     const scoped = provider({ namespace: "ml" }, "scoped");
     const teamContext = provider({ kubeconfig: kubeconfigJson("ml") }, "team-context");
-    const ambient = provider({}, "ambient");
+    const fromFile = provider({ kubeconfig: "/etc/kube/team-ml.yaml" }, "from-file");
     const resources = [
       scoped,
       teamContext,
-      ambient,
+      fromFile,
       res(DEPLOYMENT, "api", { metadata: { namespace: "ml" }, spec: { selector: {}, template: { spec: { containers: [] } } } }),
       configMap("from-provider", undefined, { provider: `${scoped.urn}::${scoped.id}` }),
       configMap("from-context", undefined, { provider: `${teamContext.urn}::${teamContext.id}` }),
-      configMap("from-ambient", undefined, { provider: `${ambient.urn}::${ambient.id}` }),
-      configMap("no-provider"),
+      configMap("from-file", undefined, { provider: `${fromFile.urn}::${fromFile.id}` }),
     ];
     expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it("flags a workload without namespace whose provider pins none (ambient kubeconfig, default unless the context names another)", async () => {
+    const ambient = provider({}, "ambient");
+    const deployment = res(DEPLOYMENT, "web", { metadata: {}, spec: { selector: {}, template: { spec: { containers: [] } } } }, { provider: `${ambient.urn}::${ambient.id}` });
+    const after = ': the object lands in the namespace of the kubeconfig context that runs the update, "default" unless that context names another. Set metadata.namespace (or the provider\'s namespace).';
+    expect(await violations(policy, [ambient, deployment, configMap("no-provider")])).toEqual([
+      `metadata.namespace is unset and provider ambient sets neither namespace nor kubeconfig${after}`,
+      `metadata.namespace is unset and no provider sets a namespace${after}`,
+    ]);
   });
 
   it('flags a Service in namespace "default"', async () => {
