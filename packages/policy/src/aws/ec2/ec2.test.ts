@@ -7,6 +7,11 @@ const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"
 const ALB = "aws:lb/loadBalancer:LoadBalancer";
 const VPC = "aws:ec2/vpc:Vpc";
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+const DEFAULT_VPC = "aws:ec2/defaultVpc:DefaultVpc";
+const ECS_SERVICE = "aws:ecs/service:Service";
+const INSTANCE = "aws:ec2/instance:Instance";
+const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 
 const https = { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] };
 
@@ -63,6 +68,43 @@ describe("aws-ec2-no-public-ingress", () => {
     expect(await violations(policy, [sg, rule])).toEqual(["wide opens tcp 80-443 to ::/0 on security group alb."]);
   });
 
+  it("flags inbound HTTP (port 80) from anywhere on a group that is not a load balancer's", async () => {
+    const sg = res(SG, "web", { ingress: [{ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] }] });
+    expect(await violations(policy, [sg])).toEqual(["web opens tcp 80 to 0.0.0.0/0 on security group web, and security group web does not belong to a load balancer."]);
+  });
+
+  it("denies the load balancer exception to a group that an ECS service with assignPublicIp also uses (by id, and by dependency while ids are unknown)", async () => {
+    const sg = res(SG, "shared", { ingress: [https] }, { id: "sg-5" });
+    const alb = res(ALB, "web", { securityGroups: ["sg-5"] });
+    const service = res(ECS_SERVICE, "api", { networkConfiguration: { assignPublicIp: true, subnets: ["subnet-1"], securityGroups: ["sg-5"] } });
+    expect(await violations(policy, [sg, alb, service])).toEqual([
+      "shared opens tcp 443 to 0.0.0.0/0 on security group shared, and security group shared is also used by ECS service api (assignPublicIp true), " +
+        "which takes that traffic straight from the internet: give it a group of its own that admits only the load balancer's group.",
+    ]);
+    const pending = res(SG, "pending", { ingress: [https] });
+    const pendingAlb = via(res(ALB, "web2", { securityGroups: [unknown] }), "securityGroups", pending);
+    const pendingService = via(res(ECS_SERVICE, "api2", { networkConfiguration: { assignPublicIp: true, subnets: ["subnet-1"], securityGroups: [unknown] } }), "networkConfiguration", pending);
+    expect(await flagged(policy, [pending, pendingAlb, pendingService])).toEqual(["pending"]);
+  });
+
+  it("denies it to a group used by a public instance, launch configuration or launch template interface, but keeps it for private tasks", async () => {
+    const group = (name: string, id: string) => res(SG, name, { ingress: [https] }, { id });
+    const lb = (ids: string[]) => res(ALB, `lb-${ids.join("-")}`, { securityGroups: ids });
+    const resources = [
+      group("instance-sg", "sg-a"),
+      group("lc-sg", "sg-b"),
+      group("lt-sg", "sg-c"),
+      group("private-sg", "sg-d"),
+      lb(["sg-a", "sg-b", "sg-c", "sg-d"]),
+      res(INSTANCE, "bastion", { associatePublicIpAddress: true, vpcSecurityGroupIds: ["sg-a"] }),
+      res(LAUNCH_CONFIGURATION, "asg", { imageId: "ami-1", instanceType: "t3.micro", associatePublicIpAddress: true, securityGroups: ["sg-b"] }),
+      res(LAUNCH_TEMPLATE, "lt", { networkInterfaces: [{ associatePublicIpAddress: "true", securityGroups: ["sg-c"] }] }),
+      res(ECS_SERVICE, "private", { networkConfiguration: { assignPublicIp: false, subnets: ["subnet-1"], securityGroups: ["sg-d"] } }),
+      res(INSTANCE, "private-vm", { vpcSecurityGroupIds: ["sg-d"] }),
+    ];
+    expect(await flagged(policy, resources)).toEqual(["instance-sg", "lc-sg", "lt-sg"]);
+  });
+
   it("skips a rule whose CIDR blocks are unknown during preview", async () => {
     const sg = res(SG, "app", { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: unknown }] });
     expect(await violations(policy, [sg])).toEqual([]);
@@ -97,6 +139,12 @@ describe("aws-ec2-vpc-flow-logs-enabled", () => {
     ]);
   });
 
+  it("checks the default VPC once the program manages it (aws.ec2.DefaultVpc)", async () => {
+    const vpc = res(DEFAULT_VPC, "default", {}, { id: "vpc-default" });
+    expect(await violations(policy, [vpc])).toEqual(["VPC default has no flow log (aws.ec2.FlowLog with vpcId)."]);
+    expect(await violations(policy, [vpc, res(FLOW_LOG, "default", { vpcId: "vpc-default", trafficType: "ALL" })])).toEqual([]);
+  });
+
   it("flags an awsx VPC when the only flow log is on another VPC", async () => {
     const a = res("awsx:ec2:Vpc", "a", {}, { custom: false });
     const b = res("awsx:ec2:Vpc", "b", {}, { custom: false });
@@ -105,8 +153,6 @@ describe("aws-ec2-vpc-flow-logs-enabled", () => {
   });
 });
 
-const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-const INSTANCE = "aws:ec2/instance:Instance";
 const VOLUME = "aws:ebs/volume:Volume";
 const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
 const EKS_COMPONENT = "eks:index:Cluster";
@@ -188,6 +234,15 @@ describe("aws-ec2-launch-template-volumes-encrypted", () => {
     ]);
   });
 
+  it("checks launch configurations: passes encrypted root and data disks, flags unencrypted ones and an unset root", async () => {
+    const lc = (inputs: Record<string, unknown>) => res(LAUNCH_CONFIGURATION, "asg", { imageId: "ami-1", instanceType: "t3.micro", ...inputs });
+    expect(await violations(policy, [lc({ rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] })])).toEqual([]);
+    expect(await violations(policy, [lc({ ebsBlockDevices: [{ deviceName: "/dev/sdf" }] })])).toEqual([
+      "rootBlockDevice.encrypted is not true: the root volumes' encryption is left to the AMI and the account default.",
+      "ebsBlockDevices[0] (/dev/sdf) is not encrypted.",
+    ]);
+  });
+
   it("flags a node group without a launch template and an eks component whose default node group leaves root volumes unencrypted", async () => {
     expect(await violations(policy, [nodeGroup({ diskSize: 50 }), component({ nodeAssociatePublicIpAddress: false })])).toEqual([
       "The node group has no launchTemplate, so nothing in the program encrypts its disks: use a launch template with encrypted block devices.",
@@ -219,6 +274,11 @@ describe("aws-ec2-no-public-ip", () => {
       'networkInterfaces[0].associatePublicIpAddress is "true": instances get a public IP.',
       "associatePublicIpAddress is true: the instance gets a public IP.",
     ]);
+  });
+
+  it("checks launch configurations: flags associatePublicIpAddress true, passes false", async () => {
+    const lc = (associatePublicIpAddress: boolean) => res(LAUNCH_CONFIGURATION, `asg-${associatePublicIpAddress}`, { imageId: "ami-1", instanceType: "t3.micro", associatePublicIpAddress });
+    expect(await violations(policy, [lc(true), lc(false)])).toEqual(["associatePublicIpAddress is true: every instance the Auto Scaling group launches gets a public IP."]);
   });
 
   it("flags an eks component whose default node group keeps @pulumi/eks's public IPs, also through nodeGroupOptions", async () => {

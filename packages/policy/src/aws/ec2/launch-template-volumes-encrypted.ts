@@ -14,6 +14,8 @@ const isTrue = (value: unknown): boolean => value === true || value === "true";
  *   snapshot and the account's EBS default, which the program does not show);
  * - `aws.ec2.Instance`: `rootBlockDevice.encrypted` and every `ebsBlockDevices[].encrypted`
  *   true; an instance without `rootBlockDevice` that uses a launch template is left to it;
+ * - `aws.ec2.LaunchConfiguration`: the same for the instances an Auto Scaling group launches
+ *   (no launch template to defer to);
  * - `aws.ebs.Volume` (the standalone form of an attached disk): `encrypted` true;
  * - `aws.eks.NodeGroup` without `launchTemplate` (EKS generates one; nothing in the program
  *   encrypts its disks) and the `eks:index:Cluster` default node group without
@@ -24,7 +26,7 @@ export const awsEc2LaunchTemplateVolumesEncrypted = definePolicy<ResourceValidat
     name: "aws-ec2-launch-template-volumes-encrypted",
     description:
       'EBS volumes of launch templates (blockDeviceMappings[].ebs.encrypted "true", at least one mapping), instances ' +
-      "(rootBlockDevice, ebsBlockDevices), aws.ebs.Volume, EKS node groups and the eks.Cluster default node group " +
+      "and launch configurations (rootBlockDevice, ebsBlockDevices), aws.ebs.Volume, EKS node groups and the eks.Cluster default node group " +
       "(nodeRootVolumeEncrypted) must be encrypted: node disks hold container images, emptyDir volumes and cached secrets.",
     validateResource: [
       validateTypeToken<aws.ec2.LaunchTemplateArgs>("aws:ec2/launchTemplate:LaunchTemplate", (template, _args, report) => {
@@ -44,6 +46,14 @@ export const awsEc2LaunchTemplateVolumesEncrypted = definePolicy<ResourceValidat
           report("rootBlockDevice.encrypted is not true: the root volume's encryption is left to the AMI and the account default.");
         }
         (instance.ebsBlockDevices ?? []).forEach((device, i) => {
+          if (!isTrue(device.encrypted)) report(`ebsBlockDevices[${i}] (${device.deviceName}) is not encrypted.`);
+        });
+      }),
+      validateTypeToken<aws.ec2.LaunchConfigurationArgs>("aws:ec2/launchConfiguration:LaunchConfiguration", (config, _args, report) => {
+        if (!isTrue(config.rootBlockDevice?.encrypted)) {
+          report("rootBlockDevice.encrypted is not true: the root volumes' encryption is left to the AMI and the account default.");
+        }
+        (config.ebsBlockDevices ?? []).forEach((device, i) => {
           if (!isTrue(device.encrypted)) report(`ebsBlockDevices[${i}] (${device.deviceName}) is not encrypted.`);
         });
       }),

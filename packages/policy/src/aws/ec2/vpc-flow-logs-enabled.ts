@@ -8,7 +8,8 @@ export const AWSX_VPC_TYPE = "awsx:ec2:Vpc";
 /**
  * Every VPC has a VPC-level flow log (`aws.ec2.FlowLog` with `vpcId`).
  *
- * VPCs are `aws.ec2.Vpc` resources and `awsx:ec2:Vpc` components; a component is checked
+ * VPCs are `aws.ec2.Vpc` resources, the region's default VPC once the program manages it
+ * (`aws.ec2.DefaultVpc`), and `awsx:ec2:Vpc` components; a component is checked
  * itself only when none of its `aws.ec2.Vpc` children is in the graph (under the mock engine
  * a remote component has no children). A flow log covers a VPC when its `vpcId` equals the
  * VPC's `id` (or the component's `vpcId` output), or, while those are unknown, when its
@@ -18,10 +19,10 @@ export const awsEc2VpcFlowLogsEnabled = definePolicy<StackValidationPolicy>(
   {
     name: "aws-ec2-vpc-flow-logs-enabled",
     description:
-      "Every VPC (aws.ec2.Vpc or awsx.ec2.Vpc) must have an aws.ec2.FlowLog on its vpcId: without flow logs there is no " +
+      "Every VPC (aws.ec2.Vpc, aws.ec2.DefaultVpc or awsx.ec2.Vpc) must have an aws.ec2.FlowLog on its vpcId: without flow logs there is no " +
       "record of who talked to what, for incident response or for the security-violation alert.",
     validateStack: (args, reportViolation) => {
-      const vpcs = args.resources.filter((r) => r.type === "aws:ec2/vpc:Vpc");
+      const vpcs = args.resources.filter((r) => r.type === "aws:ec2/vpc:Vpc" || r.type === "aws:ec2/defaultVpc:DefaultVpc");
       const components = args.resources.filter((r) => r.type === AWSX_VPC_TYPE && !vpcs.some((v) => isAncestor(r, v)));
       const flowLogs = args.resources.filter((r) => r.type === "aws:ec2/flowLog:FlowLog");
       const check = (vpc: PolicyResource, ids: string[]) => {

@@ -64,3 +64,29 @@ describe("aws-rds-backups-enabled", () => {
     expect(await violations(policy, [res(INSTANCE, "replica", { instanceClass: "db.t3.medium", replicateSourceDb: "db", backupRetentionPeriod: 0 })])).toEqual([]);
   });
 });
+
+describe("aws-rds-performance-insights-encrypted-with-kms", () => {
+  const policy = "aws-rds-performance-insights-encrypted-with-kms";
+
+  it("passes Performance Insights with a customer key, and instances without Performance Insights", async () => {
+    const resources = [
+      res(INSTANCE, "db", { instanceClass: "db.t3.micro", performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY }),
+      res(CLUSTER_INSTANCE, "aurora-1", { clusterIdentifier: "c", instanceClass: "db.r6g.large", engine: "aurora-postgresql" }),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it("flags an instance, a cluster instance and a cluster with Performance Insights on the AWS-managed key", async () => {
+    const resources = [
+      res(INSTANCE, "db", { instanceClass: "db.t3.micro", performanceInsightsEnabled: true }),
+      res(CLUSTER_INSTANCE, "aurora-1", { clusterIdentifier: "c", instanceClass: "db.r6g.large", engine: "aurora-postgresql", performanceInsightsEnabled: true }),
+      res(CLUSTER, "multi-az", { engine: "postgres", performanceInsightsEnabled: true }),
+    ];
+    const found = await violations(policy, resources);
+    expect(found.length).toBe(3);
+    expect(found[0]).toBe(
+      "performanceInsightsEnabled is true without performanceInsightsKmsKeyId: Performance Insights data (which holds SQL text and its literals) " +
+        "is encrypted with the AWS-managed aws/rds key. Set performanceInsightsKmsKeyId to a customer-managed key.",
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { dependsOn, flagged, res, unknown, via, violations } from "../../testing";
+import { dependsOn, flagged, res, runPolicy, unknown, via, violations } from "../../testing";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
@@ -107,5 +107,72 @@ describe("aws-s3-no-public-acl", () => {
 
   it("flags a legacy BucketAcl with public-read-write", async () => {
     expect(await flagged(policy, [res("aws:s3/bucketAcl:BucketAcl", "legacy", { bucket: "a", acl: "public-read-write" })])).toEqual(["legacy"]);
+  });
+});
+
+const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const statement = (extra: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*", ...extra }] });
+
+describe("aws-s3-bucket-policy-not-public", () => {
+  const policy = "aws-s3-bucket-policy-not-public";
+
+  it("passes a policy naming an account, a Principal * restricted to a source ARN or an organization, and a Deny for everyone", async () => {
+    const resources = [
+      res(BUCKET_POLICY, "account", { bucket: "b", policy: statement({ Principal: { AWS: "arn:aws:iam::111122223333:root" } }) }),
+      res(BUCKET_POLICY, "cloudfront", { bucket: "b", policy: statement({ Principal: { Service: "cloudfront.amazonaws.com" }, Condition: { StringEquals: { "AWS:SourceArn": "arn:aws:cloudfront::1:distribution/E1" } } }) }),
+      res(BUCKET_POLICY, "org", { bucket: "b", policy: statement({ Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-123" } } }) }),
+      res(BUCKET_POLICY, "tls-only", { bucket: "b", policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] }) }),
+      res(BUCKET, "no-policy", {}),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it('flags Principal "*" and { AWS: ["*"] } without a restricting condition, inline or as an object document, naming the statement', async () => {
+    const resources = [
+      res(BUCKET_POLICY, "public", { bucket: "b", policy: statement({ Sid: "PublicRead", Principal: "*" }) }),
+      res(BUCKET_POLICY, "tls-condition-only", { bucket: "b", policy: { Statement: [{ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:GetObject", Condition: { Bool: { "aws:SecureTransport": "true" } } }] } }),
+      res(BUCKET, "inline", { policy: statement({ Principal: "*" }) }),
+    ];
+    expect(await flagged(policy, resources)).toEqual(["public", "tls-condition-only", "inline"]);
+    expect((await violations(policy, resources.slice(0, 1)))[0]).toBe(
+      'The bucket policy allows Principal "*" in statement "PublicRead" without a condition that restricts the caller: anyone on the internet can use it. ' +
+        "Name the principals (account or role ARNs), or add a Condition on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce or a similar key.",
+    );
+  });
+
+  it("cannot judge a policy document that is unknown during preview", async () => {
+    const result = await runPolicy(policy, [res(BUCKET_POLICY, "later", { bucket: "b", policy: unknown })]);
+    expect(result.violations).toEqual([]);
+    expect(result.indeterminate.map((v) => v.policyName)).toEqual([policy]);
+  });
+});
+
+describe("aws-s3-bucket-key-enabled", () => {
+  const policy = "aws-s3-bucket-key-enabled";
+  const rule = (bucketKeyEnabled?: unknown, sseAlgorithm = "aws:kms") => ({ applyServerSideEncryptionByDefault: { sseAlgorithm, kmsMasterKeyId: KEY_ARN }, ...(bucketKeyEnabled === undefined ? {} : { bucketKeyEnabled }) });
+
+  it("passes SSE-KMS with a bucket key (standalone and inline), AES256 and DSSE rules, and a bucket without encryption (another policy's)", async () => {
+    const bucket = res(BUCKET, "data", {}, { id: "data" });
+    const resources = [
+      bucket,
+      res(SSE, "data", { bucket: "data", rule: rule(true) }),
+      res(BUCKET, "inline", { serverSideEncryptionConfiguration: { rule: rule(true) } }),
+      res(SSE_V2, "aes", { bucket: "x", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }),
+      res(SSE, "dsse", { bucket: "y", rule: rule(undefined, "aws:kms:dsse") }),
+      res(BUCKET, "plain", {}),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it("flags an SSE-KMS configuration without bucketKeyEnabled, and an inline rule with it false", async () => {
+    const resources = [res(SSE, "data", { bucket: "data", rule: rule() }), res(BUCKET, "inline", { serverSideEncryptionConfiguration: { rule: rule(false) } })];
+    expect(await violations(policy, resources)).toEqual([
+      "Encryption configuration data encrypts with SSE-KMS but rule 0 leaves bucketKeyEnabled off: every object request calls KMS (cost, throttling, a CloudTrail event per object). Set bucketKeyEnabled true.",
+      "Bucket inline encrypts with SSE-KMS but rule 0 leaves bucketKeyEnabled off: every object request calls KMS (cost, throttling, a CloudTrail event per object). Set bucketKeyEnabled true.",
+    ]);
+  });
+
+  it("skips a rule whose bucketKeyEnabled is unknown during preview", async () => {
+    expect(await violations(policy, [res(SSE, "data", { bucket: "data", rule: rule(unknown) })])).toEqual([]);
   });
 });
