@@ -112,34 +112,25 @@ function shown(resources: readonly RecordedResource[]): RecordedResource[] {
   return resources.filter((r) => !(r.type.startsWith("pulumi:providers:") && /^default(_|$)/.test(r.name)));
 }
 
-function gateSection(result: PlanResult): string[] {
-  const out: string[] = [];
+/** Unverified components and checks that could not run, each with what the gate makes of them. */
+function gateSection(result: PlanResult, prose: (text: string, indent?: string) => void, whole: (line: string) => void): void {
   const mandatory = result.enforcement === "mandatory";
+  const verdict = (allowed: boolean, flag: string) =>
+    !mandatory ? `reported only (enforcement ${result.enforcement})` : allowed ? `allowed by ${flag}` : `each fails this mandatory plan unless ${flag} is given`;
   if (result.unverified.length > 0) {
-    const verdict = !mandatory
-      ? `reported only (enforcement ${result.enforcement})`
-      : result.allowed.unverified
-        ? "allowed by --allow-unverified"
-        : "each fails this mandatory plan unless --allow-unverified is given";
-    out.push(`Unverified components (${result.unverified.length}): no policy saw their children; ${verdict}`);
-    for (const u of result.unverified) out.push(`  ${u.type}  ${u.name}: ${u.reason}`);
-    out.push("");
+    prose(`Unverified components (${result.unverified.length}): no policy saw their children; ${verdict(result.allowed.unverified, "--allow-unverified")}`);
+    for (const u of result.unverified) prose(`  ${u.type}  ${u.name}: ${u.reason}`, "      ");
+    whole("");
   }
   const indeterminate = result.policy.indeterminate;
   if (indeterminate.length > 0) {
-    const verdict = !mandatory
-      ? `reported only (enforcement ${result.enforcement})`
-      : result.allowed.indeterminate
-        ? "allowed by --allow-indeterminate"
-        : "each fails this mandatory plan unless --allow-indeterminate is given";
-    out.push(`Checks that could not run in preview (${indeterminate.length}): values unknown until deploy; ${verdict}`);
+    prose(`Checks that could not run in preview (${indeterminate.length}): values unknown until deploy; ${verdict(result.allowed.indeterminate, "--allow-indeterminate")}`);
     for (const v of indeterminate) {
-      out.push(`  ${v.policyName}: ${v.resourceType ?? ""} ${v.resourceName ?? ""}`.trimEnd());
-      for (const line of v.message.split("\n")) out.push(`      ${line}`);
+      whole(`  ${v.policyName}: ${v.resourceType ?? ""} ${v.resourceName ?? ""}`.trimEnd());
+      for (const line of v.message.split("\n")) prose(`      ${line}`, "      ");
     }
-    out.push("");
+    whole("");
   }
-  return out;
 }
 
 /** The last line: whether the plan passes, and if not every reason with the flag that allows it. */
@@ -156,7 +147,8 @@ export function renderReport(result: PlanResult, opts: ReportOptions): string {
   const width = opts.width && opts.width > 20 ? opts.width : DEFAULT_WIDTH;
   const out: string[] = [];
   const prose = (text: string, indent?: string) => out.push(...wrap(text, width, indent));
-  prose(`MOCKED PLAN of stack "${result.stack}" (project ${result.project}, program ${result.program})`);
+  // The header and each violation's first line stay whole, for grep.
+  out.push(`MOCKED PLAN of stack "${result.stack}" (project ${result.project}, program ${result.program})`);
   prose("No cloud, cluster or Pulumi CLI was contacted: resource outputs are canned by the mock engine.");
   prose(`Tier ${result.tier} (${result.tierSource}); policy enforcement ${result.enforcement}${result.preview ? "; preview mode (computed values unknown)" : ""}`);
   out.push("");
@@ -193,10 +185,10 @@ export function renderReport(result: PlanResult, opts: ReportOptions): string {
     for (const l of messages) prose(`  ${l.severity}: ${l.message}`, "      ");
   }
   out.push("");
-  for (const line of gateSection(result)) prose(line, "      ");
+  gateSection(result, prose, (line) => out.push(line));
   prose(`Policies: ${result.policy.policiesRun.length} evaluated, ${result.policy.mandatory} mandatory and ${result.policy.advisory} advisory violation(s)`);
   for (const v of result.policy.violations) {
-    prose(`  [${v.enforcementLevel}] ${v.policyName}: ${v.resourceType ?? ""} ${v.resourceName ?? ""}`.trimEnd(), "      ");
+    out.push(`  [${v.enforcementLevel}] ${v.policyName}: ${v.resourceType ?? ""} ${v.resourceName ?? ""}`.trimEnd());
     for (const line of v.message.split("\n")) prose(`      ${line}`, "      ");
   }
   out.push("");
