@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { incompleteBuilds } from "./build-outputs.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const toolDir = path.join(root, ".toolchain");
@@ -25,6 +26,15 @@ const pnpmVersion = JSON.parse(fs.readFileSync(path.join(root, "package.json"), 
 
 function log(msg) {
   process.stderr.write(`[toolchain] ${msg}\n`);
+}
+
+/** A long step: a progress line before it, how long it took after (so a silent minute is explained). */
+function step(what, fn) {
+  log(`… ${what}`);
+  const t0 = Date.now();
+  const result = fn();
+  log(`${what}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result;
 }
 
 function fail(msg) {
@@ -95,11 +105,11 @@ function ensureToolchain() {
   const installed = fs.existsSync(manifestPath) && fs.readFileSync(manifestPath, "utf8") === manifestText
     && fs.existsSync(path.join(toolDir, "node_modules", ".installed"));
   if (!installed) {
-    log(`installing ${Object.entries(manifest.dependencies).map(([k, v]) => `${k}@${v}`).join(" ")} into .toolchain/`);
     fs.mkdirSync(toolDir, { recursive: true });
     fs.writeFileSync(manifestPath, manifestText);
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const status = run(npm, ["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"], env, { cwd: toolDir });
+    const status = step(`installing ${Object.entries(manifest.dependencies).map(([k, v]) => `${k}@${v}`).join(" ")} into .toolchain/`, () =>
+      run(npm, ["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"], env, { cwd: toolDir }));
     if (status !== 0) fail("npm could not install the toolchain (is the npm registry reachable?)");
     fs.writeFileSync(path.join(toolDir, "node_modules", ".installed"), new Date().toISOString() + "\n");
   }
@@ -130,9 +140,8 @@ function ensureDependencies(tc) {
     return fs.existsSync(p) ? `${f}:${fs.readFileSync(p, "utf8")}` : `${f}:-`;
   }));
   if (stampMatches("deps.stamp", key) && fs.existsSync(path.join(root, "node_modules", ".modules.yaml"))) return;
-  log("installing dependencies from pnpm-lock.yaml");
   const frozen = fs.existsSync(path.join(root, "pnpm-lock.yaml")) ? ["--frozen-lockfile"] : [];
-  if (run(tc.pnpm, ["install", ...frozen, "--reporter=append-only"], { ...tc.env, CI: "true" }) !== 0) {
+  if (step("installing dependencies from pnpm-lock.yaml", () => run(tc.pnpm, ["install", ...frozen, "--reporter=append-only"], { ...tc.env, CI: "true" })) !== 0) {
     fail("pnpm install failed");
   }
   writeStamp("deps.stamp", key);
@@ -151,6 +160,11 @@ function workspaceDirs() {
   return dirs;
 }
 
+/** The workspace packages `tsc -b` builds (each src/ to lib/). */
+function builtDirs() {
+  return workspaceDirs().filter((d) => d !== "." && d !== "tests");
+}
+
 function walk(dir, out) {
   if (!fs.existsSync(dir)) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -160,19 +174,20 @@ function walk(dir, out) {
   }
 }
 
-/** The compiled lib/ folders, rebuilt with `tsc -b` only when a source or tsconfig changed. */
+/** The compiled lib/ folders, rebuilt with `tsc -b` when a source or tsconfig changed or an output is missing. */
 function ensureBuild(tc) {
   const files = [];
-  for (const d of workspaceDirs()) {
-    if (d === "." || d === "tests") continue;
+  for (const d of builtDirs()) {
     walk(path.join(root, d, "src"), files);
     files.push(`${d}/tsconfig.json:${fs.statSync(path.join(root, d, "tsconfig.json")).mtimeMs}`);
   }
   files.push(`tsconfig.base.json:${fs.statSync(path.join(root, "tsconfig.base.json")).mtimeMs}`);
   const key = digest(files.sort());
-  if (stampMatches("build.stamp", key)) return;
-  log("building (tsc -b)");
-  if (run(tc.pnpm, ["run", "--silent", "build"], tc.env) !== 0) fail("the TypeScript build failed");
+  const incomplete = incompleteBuilds(root, builtDirs());
+  if (incomplete.length > 0) log(`build output missing in ${incomplete.join(", ")}: rebuilding`);
+  else if (stampMatches("build.stamp", key)) return;
+  const what = fs.existsSync(path.join(toolDir, "build.stamp")) ? "building (tsc -b)" : "building (tsc -b; the first build takes a minute or two)";
+  if (step(what, () => run(tc.pnpm, ["run", "--silent", "build"], tc.env)) !== 0) fail("the TypeScript build failed");
   writeStamp("build.stamp", key);
 }
 
@@ -183,7 +198,9 @@ ensureDependencies(tc);
 switch (command) {
   case "test": {
     // tsc -b, ESLint and jest with coverage; the build stamp is refreshed by the type-check.
-    const status = run(tc.pnpm, ["run", "--silent", "test:ci", ...args], tc.env);
+    const incomplete = incompleteBuilds(root, builtDirs());
+    if (incomplete.length > 0) log(`build output missing in ${incomplete.join(", ")}: the type-check rebuilds it`);
+    const status = step("testing: type-check (tsc -b), ESLint, jest with coverage", () => run(tc.pnpm, ["run", "--silent", "test:ci", ...args], tc.env));
     process.exit(status);
     break;
   }
