@@ -17,3 +17,18 @@ describe("aws-native-ecr-repository-encrypted-with-kms", () => {
     ]);
   });
 });
+
+describe("aws-native-ecr-repository-policy-not-public", () => {
+  const policy = "aws-native-ecr-repository-policy-not-public";
+  const withPolicy = (document: unknown) => res("aws-native:ecr:Repository", "images", { repositoryPolicyText: document });
+
+  it("passes pulls for an account", async () => {
+    expect(await violations(policy, [withPolicy({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "ecr:BatchGetImage" }] })])).toEqual([]);
+  });
+
+  it("flags pulls for everyone", async () => {
+    const found = await violations(policy, [withPolicy({ Statement: [{ Effect: "Allow", Principal: "*", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] }] })]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^repositoryPolicyText allows Principal "\*"/);
+  });
+});

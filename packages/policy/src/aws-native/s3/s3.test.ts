@@ -51,27 +51,42 @@ describe("aws-native-s3-bucket-key-enabled", () => {
 describe("aws-native-s3-no-public-access", () => {
   const policy = "aws-native-s3-no-public-access";
   const block = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
-  const bucketPolicy = (document: unknown) => res("aws-native:s3:BucketPolicy", "policy", { bucket: "data", policyDocument: document });
 
-  it("passes a fully blocked bucket and a policy for named principals or with a condition", async () => {
-    expect(
-      await violations(policy, [
-        kmsBucket({ publicAccessBlockConfiguration: block }),
-        bucketPolicy({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "s3:GetObject", Resource: "*" }] }),
-        { ...bucketPolicy(JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } } }] })), urn: "urn:p2", name: "p2" },
-        { ...bucketPolicy({ Statement: { Effect: "Deny", Principal: "*", Action: "s3:*" } }), urn: "urn:p3", name: "p3" },
-      ]),
-    ).toEqual([]);
+  it("passes a fully blocked bucket", async () => {
+    expect(await violations(policy, [kmsBucket({ publicAccessBlockConfiguration: block })])).toEqual([]);
   });
 
-  it("flags missing block flags, a public canned ACL and a public policy statement", async () => {
+  it("flags missing block flags and a public canned ACL", async () => {
     expect(await violations(policy, [kmsBucket({ publicAccessBlockConfiguration: { ...block, restrictPublicBuckets: false }, accessControl: "PublicRead" })])).toEqual([
       "publicAccessBlockConfiguration does not set restrictPublicBuckets to true: set all four so no ACL or policy can make objects public.",
       "accessControl is PublicRead: the bucket is readable by anyone; remove it (the default is Private).",
     ]);
-    expect(await violations(policy, [bucketPolicy({ Statement: [{ Sid: "Public", Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:GetObject" }] })])).toEqual([
-      'policyDocument statement "Public" allows Principal "*" without a Condition: anyone can use it; name the principals or add a Condition (aws:PrincipalOrgID, aws:SourceVpce).',
+    expect(await violations(policy, [bucket({})])).toEqual([
+      "publicAccessBlockConfiguration does not set blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets to true: set all four so no ACL or policy can make objects public.",
     ]);
-    expect(await violations(policy, [bucketPolicy("{not json")])).toEqual(["policyDocument is text that is not JSON, so it cannot be checked: pass the document as an object."]);
+  });
+});
+
+describe("aws-native-s3-bucket-policy-not-public", () => {
+  const policy = "aws-native-s3-bucket-policy-not-public";
+  const bucketPolicy = (name: string, document: unknown) => res("aws-native:s3:BucketPolicy", name, { bucket: "data", policyDocument: document });
+
+  it("passes named principals, a caller-restricting condition, and Deny statements", async () => {
+    expect(
+      await violations(policy, [
+        bucketPolicy("account", { Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "s3:GetObject", Resource: "*" }] }),
+        bucketPolicy("vpce", JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } } }] })),
+        bucketPolicy("deny", { Statement: { Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } } }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("flags Principal \"*\" as an object and as JSON text", async () => {
+    const found = await violations(policy, [
+      bucketPolicy("public", { Statement: [{ Sid: "Public", Effect: "Allow", Principal: { AWS: ["*"] }, Action: "s3:GetObject" }] }),
+      bucketPolicy("text", JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject" }] })),
+    ]);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^policyDocument allows Principal "\*" in statement "Public"/);
   });
 });
