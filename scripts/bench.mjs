@@ -24,6 +24,11 @@ const runs = Number(args[args.indexOf("--runs") + 1]) || 7;
 const withTests = args.includes("--tests");
 const stacks = ["dev", "staging", "prod", "local", "gcp"];
 
+/** One line per measurement on stderr, so a run of several minutes shows where it is (stdout keeps the tables). */
+function progress(msg) {
+  process.stderr.write(`… ${msg}\n`);
+}
+
 function timed(cmd, cmdArgs, opts = {}) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, cmdArgs, { cwd: root, encoding: "utf8", env: { ...process.env, MLOPS_PLAN_STATS: "1" }, ...opts });
@@ -44,6 +49,7 @@ const userEnv = { ...process.env, PATH: (process.env.PATH ?? "").split(path.deli
 const baselineCode = 'require("@pulumi/pulumi"); require("@pulumi/aws"); require("@pulumi/kubernetes");';
 
 // Warm the caches once (build stamp, file system) so the first timed run is not an outlier.
+progress("warming up: npm run plan -- dev");
 timed(npm, ["run", "--silent", "plan", "--", "dev", "--no-tree"], { env: { ...userEnv, MLOPS_PLAN_STATS: "1" } });
 
 const results = {};
@@ -54,9 +60,11 @@ const cachedBaseline = [];
 const cacheEnv = { ...process.env, NODE_COMPILE_CACHE: path.join(root, ".toolchain", "compile-cache") };
 for (const stack of stacks) results[stack] = { ms: [], rssKb: [] };
 for (let i = 0; i < runs; i++) {
+  progress(`run ${i + 1}/${runs}: baseline, cached baseline`);
   baseline.push(timed(process.execPath, ["-e", baselineCode], { cwd: path.join(root, "programs", "platform") }).ms);
   cachedBaseline.push(timed(process.execPath, ["-e", baselineCode], { cwd: path.join(root, "programs", "platform"), env: cacheEnv }).ms);
   for (const stack of stacks) {
+    progress(`run ${i + 1}/${runs}: npm run plan -- ${stack}`);
     const r = timed(npm, ["run", "--silent", "plan", "--", stack], { env: { ...userEnv, MLOPS_PLAN_STATS: "1" } });
     results[stack].ms.push(r.ms);
     if (r.rssKb) results[stack].rssKb.push(r.rssKb);
@@ -83,7 +91,9 @@ const scale = [25, 100, 400];
 const scaleMs = {};
 for (const n of scale) {
   const xs = [];
-  for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+  const scaleRuns = Math.max(3, Math.ceil(runs / 2));
+  for (let i = 0; i < scaleRuns; i++) {
+    progress(`scaling fixture, ${n} buckets: run ${i + 1}/${scaleRuns}`);
     xs.push(timed(npm, ["run", "--silent", "plan", "--", `s${n}`, "--program", "tests/fixtures/scale-program", "--no-tree"], { env: userEnv }).ms);
   }
   scaleMs[n] = median(xs);
@@ -96,6 +106,7 @@ const perResource = (scaleMs[scale[2]] - scaleMs[scale[0]]) / (4 * (scale[2] - s
 console.log(`Marginal cost: ${perResource.toFixed(2)} ms per resource (plan and policies), from ${scale[0]} to ${scale[2]} buckets.`);
 
 if (withTests) {
+  progress("npm test (about two minutes)");
   const t = timed(npm, ["test"], { env: userEnv, stdio: "ignore" });
   console.log(`| \`npm test\` (type-check, lint, jest with coverage) | ${(t.ms / 1000).toFixed(1)} s | | | |`);
 }
