@@ -4,7 +4,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT_USAGE, parseStack, parseTimeout, planOptionsOf, progressReporter, versionText, type CliStreams, type PlanFlags } from "./cli-options";
-import { stackTypoWarning } from "./suggest";
 
 export { ignoreBrokenPipe } from "./cli-options";
 
@@ -24,6 +23,7 @@ async function runPlan(stack: string, o: PlanFlags, io: CliStreams): Promise<num
   const { PlanError, exitCodeOf, plan } = require("./plan") as typeof import("./plan");
   const { renderReport, toJson } = require("./report") as typeof import("./report");
   const { PLATFORM_ROOT } = require("./program") as typeof import("./program");
+  const { stackTypoWarning } = require("./suggest") as typeof import("./suggest");
   const warning = stackTypoWarning(path.resolve(o.program ?? PLATFORM_ROOT), stack);
   if (warning) io.stderr.write(`warning: ${warning}\n`);
   const options = planOptionsOf(stack, o, progressReporter(io.stderr));

@@ -81,6 +81,6 @@ describe("Database settings checks (shared by the config and the component)", ()
 
   it("rejects retention outside 1..35 days and unknown keys", () => {
     expect(issues({ backupRetentionDays: 0 })).toEqual(["backupRetentionDays: 0 is not allowed: must be >= 1"]);
-    expect(issues({ sizeGB: 20 })).toEqual(['sizeGB: unknown key "sizeGB"']);
+    expect(issues({ sizeGB: 20 })).toEqual(['sizeGB: unknown key "sizeGB"; did you mean "sizeGb"?']);
   });
 });

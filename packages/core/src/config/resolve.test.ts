@@ -86,8 +86,14 @@ describe("resolveStackConfig", () => {
       `${NS}:modules.dataPipeline: "kinesis" is not available on gcp; allowed on gcp: pubsub, kafka, pulsar, none`,
       `${NS}:tier: "qa" is not allowed; allowed: "dev", "staging", "prod"`,
       `${NS}:database.sizeGb: -1 is not allowed: must be >= 20`,
-      `${NS}:database.sizeGB: unknown key "sizeGB"`,
+      `${NS}:database.sizeGB: unknown key "sizeGB"; did you mean "sizeGb"?`,
     ]);
+  });
+
+  it("suggests the key a typo meant, at the top level and inside a section; not for a key far from all", () => {
+    expect(issuesOf(withKeys({ costCentre: "ml" }))).toEqual([`${NS}:costCentre: unknown key "costCentre"; did you mean "costCenter"?`]);
+    expect(issuesOf(withKeys({ cache: { replcas: 2 } }))).toEqual([`${NS}:cache.replcas: unknown key "replcas"; did you mean "replicas"?`]);
+    expect(issuesOf(withKeys({ frobnicate: true }))).toEqual([`${NS}:frobnicate: unknown key "frobnicate"`]);
   });
 
   it("formats one readable line per problem, without a stack trace", () => {

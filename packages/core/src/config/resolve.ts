@@ -35,7 +35,7 @@ export function resolveStackConfig(raw: Readonly<Record<string, string>>, ctx: {
   const issues: ConfigIssue[] = [];
   if (!parsed.success) {
     issues.push(...compatibilityOfRaw(input));
-    for (const issue of zodIssues(parsed.error, input)) issues.push({ key: key(issue.path), value: issue.value, message: issue.message });
+    for (const issue of zodIssues(parsed.error, input, stackConfigSchema)) issues.push({ key: key(issue.path), value: issue.value, message: issue.message });
     throw new ConfigError(ctx.stack, issues);
   }
   const cfg = parsed.data;

@@ -1,4 +1,5 @@
 export * from "./issues";
+export * from "./suggest";
 export * from "./settings";
 export * from "./component";
 export * from "./cron";

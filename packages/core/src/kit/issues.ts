@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { closest } from "./suggest";
 
 /** One bad setting: its path inside the section or the args (`["sizeGb"]`), what was given, why. */
 export interface SettingIssue {
@@ -32,15 +33,34 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
       return `${show(value)} is not allowed: must be ${issue.origin === "array" || issue.origin === "string" ? "of length " : ""}${issue.inclusive === false ? ">" : ">="} ${issue.minimum}`;
     case "too_big":
       return `${show(value)} is not allowed: must be ${issue.origin === "array" || issue.origin === "string" ? "of length " : ""}${issue.inclusive === false ? "<" : "<="} ${issue.maximum}`;
-    case "unrecognized_keys":
-      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     default:
       return `${show(value)} is not allowed: ${issue.message}`;
   }
 }
 
-/** The zod issues of `input` against `schema` as {@link SettingIssue}s (unknown keys one by one). */
-export function zodIssues(error: z.core.$ZodError, input: unknown): SettingIssue[] {
+/** The keys an object schema allows at `path` (through optional, default, pipe, record and array). */
+function knownKeysAt(schema: z.core.$ZodType | undefined, path: readonly PropertyKey[]): string[] {
+  let s = schema;
+  for (let i = 0; i <= path.length && s; i++) {
+    let def = s._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    while (def.innerType || (def.type === "pipe" && def.in)) {
+      s = def.innerType ?? def.in;
+      def = s?._zod.def ?? def;
+    }
+    if (i === path.length) return def.type === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+    if (def.type === "object") s = (def as z.core.$ZodObjectDef).shape[String(path[i])];
+    else if (def.type === "record") s = (def as z.core.$ZodRecordDef).valueType;
+    else if (def.type === "array") s = (def as z.core.$ZodArrayDef).element;
+    else return [];
+  }
+  return [];
+}
+
+/**
+ * The zod issues of `input` against `schema` as {@link SettingIssue}s (unknown keys one by one,
+ * with the allowed key they are closest to when `schema` is given).
+ */
+export function zodIssues(error: z.core.$ZodError, input: unknown, schema?: z.core.$ZodType): SettingIssue[] {
   const out: SettingIssue[] = [];
   for (const issue of error.issues) {
     const value = valueAt(input, issue.path);
@@ -50,7 +70,12 @@ export function zodIssues(error: z.core.$ZodError, input: unknown): SettingIssue
       const reasons = issue.issues.map((i) => i.message).join("; ");
       out.push({ path: issue.path, value: key, message: `${show(key)} is not allowed: ${reasons}` });
     } else if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) out.push({ path: [...issue.path, k], value: valueAt(input, [...issue.path, k]), message: describe(issue, value) });
+      const known = schema ? knownKeysAt(schema, issue.path) : [];
+      for (const k of issue.keys) {
+        const near = closest(k, known);
+        const message = `unknown key "${k}"${near ? `; did you mean "${near}"?` : ""}`;
+        out.push({ path: [...issue.path, k], value: valueAt(input, [...issue.path, k]), message });
+      }
     } else {
       out.push({ path: issue.path, value, message: describe(issue, value) });
     }

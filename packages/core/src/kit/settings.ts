@@ -62,7 +62,7 @@ export function resolveSettings<S extends z.ZodObject, C>(
   ctx: SettingsContext,
 ): { ok: true; value: C } | { ok: false; issues: SettingIssue[] } {
   const parsed = spec.schema.safeParse(given ?? {});
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, given) };
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, given, spec.schema) };
   const value = spec.complete(parsed.data, ctx);
   const issues = spec.check(value, parsed.data, ctx);
   for (const [key, why] of Object.entries(spec.noEffect[ctx.backend] ?? {})) {
