@@ -67,7 +67,7 @@ function result(over: Partial<PlanResult> = {}): PlanResult {
         protect: true,
       }),
     ],
-    outputs: { url: "https://shop.example.com", dbPassword: "[secret]" },
+    outputs: { url: "https://shop.example.com", dbPassword: "[secret]", buckets: { logs: "s3://logs", data: "s3://data" }, subnets: ["subnet-1"] },
     secretOutputs: ["dbPassword"],
     logs: [],
     warnings: [],
@@ -94,7 +94,9 @@ describe("renderReport", () => {
 
   it("lists stack outputs with secret ones masked", () => {
     const report = renderReport(result(), { tree: false });
-    expect(report).toContain('Outputs:\n    url: "https://shop.example.com"\n    dbPassword: [secret]');
+    expect(report).toContain(
+      ['Outputs:', '    url: "https://shop.example.com"', "    dbPassword: [secret]", "    buckets: {", '        logs: "s3://logs"', '        data: "s3://data"', "    }", "    subnets: [", '        [0]: "subnet-1"', "    ]"].join("\n"),
+    );
   });
 
   it("shows each resource's inputs under it with --diff, secrets masked", () => {

@@ -96,15 +96,23 @@ function inputLines(r: RecordedResource, width: number): string[] {
   });
 }
 
+/** A value as `pulumi preview` lists outputs: scalars as JSON, objects and arrays one member per line. */
+function valueLines(key: string, value: unknown, indent: string): string[] {
+  if (Array.isArray(value) && value.length > 0) {
+    return [`${indent}${key}: [`, ...value.flatMap((v, i) => valueLines(`[${i}]`, v, `${indent}    `)), `${indent}]`];
+  }
+  if (value !== null && typeof value === "object" && Object.keys(value).length > 0) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    const pad = Math.max(...entries.map(([k]) => k.length));
+    return [`${indent}${key}: {`, ...entries.flatMap(([k, v]) => valueLines(k.padEnd(pad), v, `${indent}    `)), `${indent}}`];
+  }
+  return [`${indent}${key}: ${value === SECRET_MASK ? SECRET_MASK : JSON.stringify(value)}`];
+}
+
 function outputLines(result: PlanResult): string[] {
   const keys = Object.keys(result.outputs);
   if (keys.length === 0) return [];
-  const out = ["Outputs:"];
-  for (const k of keys) {
-    const v = result.outputs[k];
-    out.push(`    ${k}: ${result.secretOutputs.includes(k) || v === SECRET_MASK ? SECRET_MASK : JSON.stringify(v)}`);
-  }
-  return out;
+  return ["Outputs:", ...keys.flatMap((k) => valueLines(k, result.secretOutputs.includes(k) ? SECRET_MASK : result.outputs[k], "    "))];
 }
 
 /** Resources as `pulumi preview` counts them: every step but the engine's default providers. */
