@@ -156,7 +156,7 @@ export class RecordingMonitor {
     }
     this.store(record, type, state, ownTransforms);
     if (model && "unverified" in model) record.unverified = model.unverified;
-    else if (model) this.recordModelled(record, model.children, (p) => this.childProvider(p, pkg, provider, req));
+    else if (model) await this.recordModelled(record, model.children, (p) => this.childProvider(p, pkg, provider, req));
 
     const resp = new resproto.RegisterResourceResponse();
     resp.setUrn(urn);
@@ -223,13 +223,17 @@ export class RecordingMonitor {
   }
 
   /** Records a modelled component's children under it. */
-  private recordModelled(component: RecordedResource, children: Parameters<typeof recordChildren>[1], providerFor: (pkg: string) => string | undefined): void {
-    recordChildren(component, children, {
+  private async recordModelled(component: RecordedResource, children: Parameters<typeof recordChildren>[1], providerFor: (pkg: string) => string | undefined): Promise<void> {
+    await recordChildren(component, children, {
       urnOf: (parent, type, name) => this.urnOf(parent, type, name),
       urnUnder: (parentUrn, type, name) => this.urnUnder(parentUrn, type, name),
       providerFor,
       has: (urn) => this.byUrn.has(urn),
       store: (record, wire) => this.store(record, record.type, wire, []),
+      transform: (reg) => {
+        const transforms = this.transformsFor([], reg.parent);
+        return transforms.length > 0 ? applyTransforms(transforms, reg) : undefined;
+      },
     });
   }
 

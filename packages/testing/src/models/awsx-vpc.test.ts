@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import * as pulumi from "@pulumi/pulumi";
 import * as awsxEc2 from "@pulumi/awsx/ec2";
 import { byType, one, runWithMocks } from "../index";
 import { UNKNOWN } from "../types";
@@ -97,5 +98,15 @@ describe("model: awsx ec2.Vpc", () => {
     // NAT strategy None: private subnets have no default route.
     expect(byType(run.resources, "aws:ec2/route:Route").map((r) => r.name)).toEqual(["net-public-1", "net-public-2"]);
     expect(one(run.resources, "awsx:ec2:Vpc").outputs).toEqual({});
+  });
+
+  it("runs the stack's and the component's transforms on the modelled children, as the engine does for a provider's registrations", async () => {
+    const run = await runWithMocks(() => {
+      pulumi.runtime.registerResourceTransform((a) => (a.type === "aws:ec2/subnet:Subnet" ? { props: { ...a.props, tags: { ...a.props["tags"], owner: "stack" } }, opts: a.opts } : undefined));
+      new awsxEc2.Vpc("net", { numberOfAvailabilityZones: 1, natGateways: { strategy: "None" } }, { transforms: [(a) => (a.type === "aws:ec2/vpc:Vpc" ? { props: a.props, opts: { ...a.opts, protect: true } } : undefined)] });
+    }, base);
+    for (const s of byType(run.resources, "aws:ec2/subnet:Subnet")) expect(s.inputs["tags"]).toMatchObject({ owner: "stack", Name: s.name });
+    expect(one(run.resources, "aws:ec2/vpc:Vpc").protect).toBe(true);
+    expect(one(run.resources, "aws:ec2/internetGateway:InternetGateway").protect).toBe(false);
   });
 });

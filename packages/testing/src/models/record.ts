@@ -2,8 +2,9 @@
 // registrations: URNs under the component's type chain, dependencies, the component's provider
 // for each package, protect inherited, labelled `modelled`.
 import * as pulumi from "@pulumi/pulumi";
+import type { Registration } from "../transforms";
 import type { RecordedResource } from "../types";
-import { encode } from "../wire";
+import { decode, encode } from "../wire";
 import { plainOf, referencedBy, type Child } from "./types";
 
 /** What the monitor lends the recorder. */
@@ -15,12 +16,14 @@ export interface RecordEnv {
   providerFor(pkg: string): string | undefined;
   has(urn: string): boolean;
   store(record: RecordedResource, wire: Record<string, unknown>): void;
+  /** Runs the transforms that apply to a resource under `reg.parent` (the component's, its ancestors', the stack's); none: undefined. */
+  transform(reg: Registration): Promise<Registration> | undefined;
 }
 
 const PROVIDER_PREFIX = "pulumi:providers:";
 
-/** Records `children` of `component` in order; returns their records. */
-export function recordChildren(component: RecordedResource, children: readonly Child[], env: RecordEnv): RecordedResource[] {
+/** Records `children` of `component` in order, through the transforms that apply to them; returns their records. */
+export async function recordChildren(component: RecordedResource, children: readonly Child[], env: RecordEnv): Promise<RecordedResource[]> {
   const urns = new Map<Child, string>();
   const records = new Map<Child, RecordedResource>();
   const urnOf = (c: Child): string => {
@@ -39,26 +42,38 @@ export function recordChildren(component: RecordedResource, children: readonly C
     const dependencies = [...new Set([...child.dependsOn.map(urnOf), ...Object.values(propertyDependencies).flat()])];
     const isProvider = child.type.startsWith(PROVIDER_PREFIX);
     const provider = isProvider ? undefined : child.provider ? `${urnOf(child.provider)}::${child.provider.id || pulumi.runtime.unknownValue}` : child.custom ? env.providerFor(child.type.split(":")[0] ?? "") : undefined;
-    const inputs = plainOf(child.inputs);
+    let inputs = plainOf(child.inputs);
+    let outputs = child.custom ? child.outputs : {};
+    let secretPaths = child.secretPaths;
+    let opts = { protect: component.protect, retainOnDelete: false, provider, dependencies };
+    // Transforms apply inside packaged components too, as the engine runs them for the provider's registrations.
+    const transformed = await env.transform({ type: child.type, name: child.name, custom: child.custom, parent: parent.urn, props: encode(inputs) as Record<string, unknown>, protect: opts.protect, retainOnDelete: false, provider: provider ?? "", dependsOn: dependencies, ignoreChanges: [], additionalSecretOutputs: [] });
+    if (transformed) {
+      const decoded = decode(transformed.props);
+      inputs = decoded.value;
+      if (child.custom) outputs = { ...outputs, ...inputs };
+      secretPaths = [...new Set([...secretPaths, ...decoded.secretPaths])];
+      opts = { protect: transformed.protect, retainOnDelete: transformed.retainOnDelete, provider: transformed.provider || undefined, dependencies: [...new Set(transformed.dependsOn)] };
+    }
     const aliases = (parent.aliases ?? []).map((a) => env.urnUnder(a, child.type, child.name));
     const record: RecordedResource = {
       type: child.type,
       name: child.name,
       urn,
       parent: parent.urn,
-      dependencies,
+      dependencies: opts.dependencies,
       propertyDependencies,
       inputs,
-      secretPaths: child.secretPaths,
-      protect: component.protect,
-      retainOnDelete: false,
-      ...(provider ? { provider } : {}),
+      secretPaths,
+      protect: opts.protect,
+      retainOnDelete: opts.retainOnDelete,
+      ...(opts.provider ? { provider: opts.provider } : {}),
       custom: child.custom,
       remote: false,
       ...(child.custom && child.id ? { id: child.id } : {}),
       ...(aliases.length > 0 ? { aliases } : {}),
       modelled: true,
-      outputs: child.custom ? child.outputs : {},
+      outputs,
     };
     env.store(record, encode(record.outputs) as Record<string, unknown>);
     records.set(child, record);
