@@ -143,7 +143,7 @@ export class RecordingMonitor {
     if (custom || remote) {
       const ctx = this.providers.context(type, name, decoded.value, [provider, req.getProvidersMap().get("aws"), req.getProvidersMap().get("gcp")]);
       // A remote component: the children its provider would create, from a model (or unverified).
-      if (remote) model = modelComponent({ ...ctx, preview: this.opts.preview, stack: this.opts.stack, project: this.opts.project, cwd: process.cwd(), outputsById: (i) => this.resources.find((r) => r.id === i)?.outputs }, (t, n, i) => this.modelledAnswer(urn, t, n, i, (p) => this.childProvider(p, pkg, provider, req)));
+      if (remote) model = modelComponent({ ...ctx, preview: this.opts.preview, stack: this.opts.stack, project: this.opts.project, cwd: process.cwd(), providerInputs: this.byUrn.get(provider.slice(0, provider.lastIndexOf("::")))?.record.inputs ?? {}, outputsById: (i) => this.resources.find((r) => r.id === i)?.outputs }, (t, n, i) => this.modelledAnswer(urn, t, n, i, (p) => this.childProvider(p, pkg, provider, req)));
       const answer = this.answer(ctx, urn, custom, reg.props, model && "outputs" in model ? model.outputs : {});
       state = withSecretOutputs(answer.state, reg.additionalSecretOutputs);
       record.outputs = answer.plain;

@@ -67,6 +67,16 @@ describe("model: kubernetes yaml/v2 ConfigGroup and ConfigFile", () => {
     expect(group.outputs["resources"]).toEqual(children.map((c) => c.id));
   });
 
+  it("puts namespaced objects without a namespace in the provider's namespace, and registers them through that provider", async () => {
+    const run = await runWithMocks(() => {
+      const provider = new k8s.Provider("team", { namespace: "team-a" });
+      new k8s.yaml.v2.ConfigGroup("svc", { yaml: "apiVersion: v1\nkind: Service\nmetadata: { name: web }\n" }, { provider });
+    }, base);
+    const service = one(run.resources, "kubernetes:core/v1:Service");
+    expect(service.name).toBe("svc:team-a/web");
+    expect(service.provider?.startsWith(one(run.resources, "pulumi:providers:kubernetes", "team").urn)).toBe(true);
+  });
+
   it("lets the policies see a privileged hostNetwork pod inside the group", async () => {
     const run = await runWithMocks(() => new k8s.yaml.v2.ConfigGroup("agents", { yaml: MANIFEST }), base);
     const { violations } = await evaluatePolicies(run.resources, { enforcementLevel: "mandatory" });

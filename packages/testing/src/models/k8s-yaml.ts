@@ -3,7 +3,7 @@
 // `objs` — lists expanded, each object registered as the provider registers it: type
 // `kubernetes:<group|core>/<version>:<Kind>`, name `[<prefix>:][<namespace>/]<name>` (prefix: the
 // component's name unless `resourcePrefix` is given), namespaced kinds without a namespace put in
-// "default", Secret `data`/`stringData` secret, Namespaces and CRDs first and depended on.
+// the provider's namespace ("default" unless it sets one), Secret `data`/`stringData` secret, Namespaces and CRDs first and depended on.
 import fs from "node:fs";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -98,8 +98,8 @@ interface Prepared {
   namespace?: string;
 }
 
-/** Checks and normalises each object as the provider does (a default namespace for namespaced kinds). */
-function normalize(objects: KObject[]): Prepared[] {
+/** Checks and normalises each object as the provider does (its default namespace for namespaced kinds). */
+function normalize(objects: KObject[], defaultNamespace: string): Prepared[] {
   const crdScopes = new Map<string, string>();
   for (const o of objects) {
     if (o["kind"] !== "CustomResourceDefinition") continue;
@@ -120,7 +120,7 @@ function normalize(objects: KObject[]): Prepared[] {
       const scope = crdScopes.get(`${group}/${kind}`);
       const namespaced = scope ? scope === "Namespaced" : BUILTIN_GROUPS.has(group) ? !CLUSTER_SCOPED.has(kind) : undefined;
       // A custom kind with no CRD among the objects: its scope is unknown offline, so the provider leaves it as is.
-      if (namespaced) namespace = "default";
+      if (namespaced) namespace = defaultNamespace;
     }
     const object = namespace && !str(meta["namespace"]) ? { ...o, metadata: { ...meta, namespace } } : o;
     return { object, apiVersion, kind, name, ...(namespace ? { namespace } : {}) };
@@ -158,6 +158,11 @@ function register(set: ChildSet, prepared: Prepared[], prefix: string, skipAwait
   return children;
 }
 
+/** The provider's `namespace` (its default for namespaced objects), else "default". */
+function defaultNamespaceOf(set: ChildSet): string {
+  return str(set.ctx.providerInputs["namespace"]) ?? "default";
+}
+
 function prefixOf(set: ChildSet): string {
   const given = set.ctx.inputs["resourcePrefix"];
   if (given === UNKNOWN) throw new Unmodellable("its input 'resourcePrefix' is unknown in a preview");
@@ -181,7 +186,7 @@ function buildGroup(set: ChildSet): Record<string, unknown> {
   const yamls = typeof a["yaml"] === "string" ? [a["yaml"]] : (arr(a["yaml"])?.map(String) ?? []);
   const objs = arr(a["objs"]) ?? (obj(a["objs"]) ? [a["objs"]] : []);
   const objects = [...readFiles(files, set.ctx.cwd), ...yamls.flatMap((y, i) => parseYaml(y, `yaml[${i}]`)), ...objs.filter((o): o is KObject => obj(o) !== undefined)];
-  return outputsOf(register(set, normalize(expand(objects)), prefixOf(set), bool(a["skipAwait"]) === true));
+  return outputsOf(register(set, normalize(expand(objects), defaultNamespaceOf(set)), prefixOf(set), bool(a["skipAwait"]) === true));
 }
 
 function buildFile(set: ChildSet): Record<string, unknown> {
@@ -189,7 +194,7 @@ function buildFile(set: ChildSet): Record<string, unknown> {
   checkKnown(a, ["file", "skipAwait"]);
   const file = str(a["file"]);
   if (!file) throw new Error(`kubernetes:yaml/v2:ConfigFile '${set.ctx.name}': 'file' is required`);
-  return outputsOf(register(set, normalize(expand(readFiles([file], set.ctx.cwd))), prefixOf(set), bool(a["skipAwait"]) === true));
+  return outputsOf(register(set, normalize(expand(readFiles([file], set.ctx.cwd)), defaultNamespaceOf(set)), prefixOf(set), bool(a["skipAwait"]) === true));
 }
 
 export const k8sConfigGroup: ComponentModel = { summary: "every object of `files` (globs), `yaml` and `objs`, parsed in-process, as the provider registers it", build: buildGroup };

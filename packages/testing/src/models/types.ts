@@ -13,6 +13,8 @@ export interface ModelContext extends OutputContext {
   project: string;
   /** The directory relative file inputs (`files`, `file`) are read from: the program's cwd. */
   cwd: string;
+  /** The inputs of the component's provider (a kubernetes provider's `namespace`), `{}` when unknown. */
+  providerInputs: Record<string, unknown>;
   /** The outputs of a resource the program already registered, by its id (a subnet's `vpcId`), if any. */
   outputsById: (id: string) => Record<string, unknown> | undefined;
 }
