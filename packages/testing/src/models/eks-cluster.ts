@@ -168,7 +168,10 @@ function build(set: ChildSet): Record<string, unknown> {
   let nodeSg: Child | undefined;
   let clusterIngress: Child | undefined;
   const nodeSecurity = (clusterSgId: unknown) => {
-    const sg = set.add("aws:ec2/securityGroup:SecurityGroup", `${name}-nodeSecurityGroup`, { vpcId, revokeRulesOnDelete: true, tags: { Name: `${name}-nodeSecurityGroup`, [`kubernetes.io/cluster/${String(set.value(cluster, "name"))}`]: "owned", ...tagsOf(a["nodeSecurityGroupTags"]), ...tags } });
+    // The tags name the cluster: unknown with its name in a preview.
+    const clusterName = set.value(cluster, "name");
+    const sgTags = clusterName === UNKNOWN ? UNKNOWN : { Name: `${name}-nodeSecurityGroup`, [`kubernetes.io/cluster/${String(clusterName)}`]: "owned", ...tagsOf(a["nodeSecurityGroupTags"]), ...tags };
+    const sg = set.add("aws:ec2/securityGroup:SecurityGroup", `${name}-nodeSecurityGroup`, { vpcId, revokeRulesOnDelete: true, tags: sgTags });
     const rule = (ruleName: string, inputs: Record<string, unknown>) => set.add("aws:ec2/securityGroupRule:SecurityGroupRule", `${name}-${ruleName}`, inputs);
     rule("eksNodeIngressRule", { description: "Allow nodes to communicate with each other", type: "ingress", fromPort: 0, toPort: 0, protocol: "-1", securityGroupId: set.ref(sg), self: true });
     rule("eksNodeClusterIngressRule", { description: "Allow worker Kubelets and pods to receive communication from the cluster control plane", type: "ingress", fromPort: 1025, toPort: 65535, protocol: "tcp", securityGroupId: set.ref(sg), sourceSecurityGroupId: clusterSgId });
@@ -226,7 +229,7 @@ function defaultNodeGroup(set: ChildSet, name: string, a: Record<string, unknown
     { dependsOn: p.clusterIngress ? [p.clusterIngress] : [], computed: () => ({ latestVersion: 1 }) },
   );
   const clusterName = set.value(p.cluster, "name");
-  const asgTags = [...Object.entries(tagsOf(o["autoScalingGroupTags"])).map(([key, value]) => ({ key, value, propagateAtLaunch: true })), { value: "owned", key: `kubernetes.io/cluster/${String(clusterName)}`, propagateAtLaunch: true }, { key: "Name", value: `${String(clusterName)}-worker`, propagateAtLaunch: true }];
+  const asgTags = clusterName === UNKNOWN ? UNKNOWN : [...Object.entries(tagsOf(o["autoScalingGroupTags"])).map(([key, value]) => ({ key, value, propagateAtLaunch: true })), { value: "owned", key: `kubernetes.io/cluster/${String(clusterName)}`, propagateAtLaunch: true }, { key: "Name", value: `${String(clusterName)}-worker`, propagateAtLaunch: true }];
   const privateIds = a["privateSubnetIds"];
   const publicIds = a["publicSubnetIds"];
   return set.add("aws:autoscaling/group:Group", name, {

@@ -193,5 +193,5 @@ export const tagsOf = (v: unknown): Record<string, unknown> => obj(v) ?? {};
 
 /** Fails the model when an input it needs to decide which children exist is unknown (a preview). */
 export function known(value: unknown, input: string): void {
-  if (value === UNKNOWN) throw new Unmodellable(`its input '${input}' is unknown in a preview, so the children it decides are unknown too`);
+  if (value === UNKNOWN || (typeof value === "object" && value !== null && JSON.stringify(value).includes(JSON.stringify(UNKNOWN)))) throw new Unmodellable(`its input '${input}' is unknown in a preview, so the children it decides are unknown too`);
 }
