@@ -55,3 +55,14 @@ export function dig(root: unknown, ...path: string[]): Peeked<unknown> {
 export function knownStrings(values: readonly Peeked<unknown>[]): string[] {
   return values.filter((v): v is string => typeof v === "string" && v !== "");
 }
+
+/**
+ * True when `read()` gives a non-empty value, or a value unknown during preview: the output of a
+ * resource created in the same update (a KMS key's ARN, a web ACL's ARN), which is set once it
+ * exists. Policies that only ask "is a key named?" use it so that a key created alongside the
+ * resource does not make them indeterminate in preview.
+ */
+export function isSetOrPending(read: () => unknown): boolean {
+  const value = peek(read);
+  return value === UNKNOWN || (value !== undefined && value !== null && value !== "" && value !== false);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const WORKGROUP = "aws:athena/workgroup:Workgroup";
 const DATABASE = "aws:athena/database:Database";
@@ -8,6 +8,12 @@ const workgroup = (encryptionConfiguration: unknown, extra: Record<string, unkno
 
 describe("aws-athena-encrypted-with-kms", () => {
   const policy = "aws-athena-encrypted-with-kms";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(WORKGROUP, "analysts", workgroup({ encryptionOption: "SSE_KMS", kmsKeyArn: unknown }))]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes a workgroup and a database that encrypt results with a customer KMS key", async () => {
     const resources = [

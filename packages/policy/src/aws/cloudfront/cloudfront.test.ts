@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const acm = { acmCertificateArn: "arn:aws:acm:us-east-1:1:certificate/x", sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" };
@@ -58,6 +58,26 @@ describe("aws-cloudfront-distribution-origin-tls", () => {
       'origin api (api.example.com): originProtocolPolicy is "http-only": CloudFront reaches the origin over plain HTTP. Set it to "https-only".',
       'origin legacy (legacy.example.com): originProtocolPolicy is "match-viewer" and a cache behavior allows HTTP viewers, so those requests reach the origin over plain HTTP. Set it to "https-only".',
       'origin legacy (legacy.example.com): originSslProtocols allows TLSv1: keep only "TLSv1.2".',
+    ]);
+  });
+});
+
+describe("aws-cloudfront-distribution-waf", () => {
+  const policy = "aws-cloudfront-distribution-waf";
+
+  it("counts a web ACL ARN unknown during preview (created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(DISTRIBUTION, "site", distribution({ webAclId: unknown }))]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
+
+  it("passes a distribution with a web ACL", async () => {
+    expect(await violations(policy, [res(DISTRIBUTION, "site", distribution({ webAclId: "arn:aws:wafv2:us-east-1:1:global/webacl/edge/abc" }))])).toEqual([]);
+  });
+
+  it("flags a distribution without one", async () => {
+    expect(await violations(policy, [res(DISTRIBUTION, "site", distribution())])).toEqual([
+      'webAclId is not set: no AWS WAF web ACL filters requests to the distribution. Create an aws.wafv2.WebAcl with scope "CLOUDFRONT" and pass its arn as webAclId.',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const VOLUME = "aws:ebs/volume:Volume";
 const DEFAULT_ENCRYPTION = "aws:ebs/encryptionByDefault:EncryptionByDefault";
@@ -7,6 +7,12 @@ const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd";
 
 describe("aws-ebs-volume-encrypted-with-kms", () => {
   const policy = "aws-ebs-volume-encrypted-with-kms";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(VOLUME, "data", { availabilityZone: "us-east-1a", size: 10, encrypted: true, kmsKeyId: unknown })]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes a volume with a customer KMS key, and leaves an unencrypted volume to the encryption policy", async () => {
     const resources = [res(VOLUME, "data", { availabilityZone: "us-east-1a", size: 10, encrypted: true, kmsKeyId: KEY }), res(VOLUME, "plain", { availabilityZone: "us-east-1a", size: 10 })];

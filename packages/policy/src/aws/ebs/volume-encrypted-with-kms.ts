@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
+import { isSetOrPending } from "../../lib/values";
 import { validateTypeToken } from "../../lib/type-token";
 
 /**
@@ -16,7 +17,7 @@ export const awsEbsVolumeEncryptedWithKms = definePolicy<ResourceValidationPolic
       "AWS-managed aws/ebs key, whose policy cannot restrict who may attach a copy of a snapshot.",
     validateResource: validateTypeToken<aws.ebs.VolumeArgs>("aws:ebs/volume:Volume", (volume, args, report) => {
       if (volume.encrypted !== true) args.notApplicable("unencrypted volumes are aws-ec2-launch-template-volumes-encrypted's");
-      if (!volume.kmsKeyId) report("kmsKeyId is not set: the volume is encrypted with the AWS-managed aws/ebs key. Set kmsKeyId to a customer-managed key.");
+      if (!isSetOrPending(() => volume.kmsKeyId)) report("kmsKeyId is not set: the volume is encrypted with the AWS-managed aws/ebs key. Set kmsKeyId to a customer-managed key.");
     }),
   },
   { vendor: "aws", services: ["ebs"], topics: ["encryption"], frameworks: ["hitrust", "iso27001", "pcidss"], severity: "medium" },

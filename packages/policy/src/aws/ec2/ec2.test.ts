@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { childOf, dependsOn, flagged, res, unknown, via, violations } from "../../testing";
+import { childOf, dependsOn, flagged, res, runPolicy, unknown, via, violations } from "../../testing";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
@@ -247,6 +247,38 @@ describe("aws-ec2-launch-template-volumes-encrypted", () => {
     expect(await violations(policy, [nodeGroup({ diskSize: 50 }), component({ nodeAssociatePublicIpAddress: false })])).toEqual([
       "The node group has no launchTemplate, so nothing in the program encrypts its disks: use a launch template with encrypted block devices.",
       "nodeRootVolumeEncrypted is not true: the default node group's root volumes are not encrypted.",
+    ]);
+  });
+});
+
+describe("aws-ec2-launch-template-volumes-encrypted-with-kms", () => {
+  const policy = "aws-ec2-launch-template-volumes-encrypted-with-kms";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(LAUNCH_TEMPLATE, "nodes", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: unknown } }] })]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
+  const KMS = "arn:aws:kms:us-east-1:111122223333:key/1234abcd";
+
+  it("passes encrypted disks with a customer key, and leaves unencrypted ones to the encryption policy", async () => {
+    const resources = [
+      res(LAUNCH_TEMPLATE, "nodes", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KMS } }, { deviceName: "/dev/sdb", ebs: { encrypted: "false" } }] }),
+      res(INSTANCE, "bastion", { rootBlockDevice: { encrypted: true, kmsKeyId: KMS }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, kmsKeyId: KMS }] }),
+      res(INSTANCE, "plain", { ami: "ami-1" }),
+    ];
+    expect(await violations(policy, resources)).toEqual([]);
+  });
+
+  it("flags encrypted launch template and instance disks on the AWS-managed key", async () => {
+    const resources = [
+      res(LAUNCH_TEMPLATE, "nodes", { blockDeviceMappings: [encryptedRoot] }),
+      res(INSTANCE, "bastion", { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }),
+    ];
+    expect(await violations(policy, resources)).toEqual([
+      "blockDeviceMappings[0] (/dev/xvda): ebs.kmsKeyId is not set, so the volume uses the AWS-managed aws/ebs key. Set kmsKeyId to a customer-managed key.",
+      "rootBlockDevice.kmsKeyId is not set, so the root volume uses the AWS-managed aws/ebs key. Set kmsKeyId to a customer-managed key.",
+      "ebsBlockDevices[0] (/dev/sdf).kmsKeyId is not set, so the volume uses the AWS-managed aws/ebs key. Set kmsKeyId to a customer-managed key.",
     ]);
   });
 });

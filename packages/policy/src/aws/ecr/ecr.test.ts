@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { flagged, res, violations } from "../../testing";
+import { flagged, res, runPolicy, unknown, violations } from "../../testing";
 
 const REPOSITORY = "aws:ecr/repository:Repository";
 const REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
@@ -8,6 +8,12 @@ const pull = (extra: Record<string, unknown>) => JSON.stringify({ Statement: [{ 
 
 describe("aws-ecr-repository-encrypted-with-kms", () => {
   const policy = "aws-ecr-repository-encrypted-with-kms";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(REPOSITORY, "images", { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: unknown }] })]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes a repository encrypted with a customer KMS key", async () => {
     expect(await violations(policy, [res(REPOSITORY, "images", { encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }] })])).toEqual([]);

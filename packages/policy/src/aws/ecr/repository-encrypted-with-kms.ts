@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
+import { isSetOrPending } from "../../lib/values";
 import { validateTypeToken } from "../../lib/type-token";
 
 /** ECR repositories encrypt images with a customer-managed KMS key. */
@@ -15,7 +16,7 @@ export const awsEcrRepositoryEncryptedWithKms = definePolicy<ResourceValidationP
       const type = config?.encryptionType ?? "AES256";
       if (type !== "KMS" && type !== "KMS_DSSE") {
         report(`encryptionConfigurations encryptionType is ${type}${config ? "" : " (unset)"}, not "KMS": set encryptionType "KMS" with kmsKey to a customer-managed key.`);
-      } else if (!config?.kmsKey) {
+      } else if (!isSetOrPending(() => config?.kmsKey)) {
         report("encryptionConfigurations kmsKey is not set: ECR uses the AWS-managed aws/ecr key. Set kmsKey to a customer-managed key.");
       }
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, runPolicy, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const CLUSTER = "aws:eks/cluster:Cluster";
 const COMPONENT = "eks:index:Cluster";
@@ -36,6 +36,12 @@ describe("aws-eks-endpoint-private", () => {
 
 describe("aws-eks-secrets-encrypted", () => {
   const policy = "aws-eks-secrets-encrypted";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(CLUSTER, "eks", { roleArn: "arn", vpcConfig, encryptionConfig: { provider: { keyArn: unknown }, resources: ["secrets"] } }), res(COMPONENT, "cluster", { encryptionConfigKeyArn: unknown }, { custom: false, remote: true })]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes a cluster that envelope-encrypts secrets with a KMS key", async () => {
     const resources = [

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const STREAM = "aws:kinesis/stream:Stream";
 
 describe("aws-kinesis-stream-encrypted-with-kms", () => {
   const policy = "aws-kinesis-stream-encrypted-with-kms";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(STREAM, "events", { encryptionType: "KMS", kmsKeyId: unknown })]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes a stream encrypted with a KMS key", async () => {
     expect(await violations(policy, [res(STREAM, "events", { encryptionType: "KMS", kmsKeyId: "alias/data" })])).toEqual([]);

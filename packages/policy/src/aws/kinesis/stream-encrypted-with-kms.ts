@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
+import { isSetOrPending } from "../../lib/values";
 import { validateTypeToken } from "../../lib/type-token";
 
 /** Kinesis streams use server-side encryption with KMS. */
@@ -12,7 +13,7 @@ export const awsKinesisStreamEncryptedWithKms = definePolicy<ResourceValidationP
       "the whole retention period.",
     validateResource: validateTypeToken<aws.kinesis.StreamArgs>("aws:kinesis/stream:Stream", (stream, _args, report) => {
       if (stream.encryptionType !== "KMS") report(`encryptionType is ${stream.encryptionType ?? "NONE (unset)"}, not "KMS".`);
-      else if (!stream.kmsKeyId) report("encryptionType is KMS but kmsKeyId is not set.");
+      else if (!isSetOrPending(() => stream.kmsKeyId)) report("encryptionType is KMS but kmsKeyId is not set.");
     }),
   },
   { vendor: "aws", services: ["kinesis"], topics: ["encryption"], frameworks: ["hitrust", "iso27001", "pcidss"], severity: "high" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const CLUSTER = "aws:msk/cluster:Cluster";
 const base = { clusterName: "events", kafkaVersion: "3.6.0", numberOfBrokerNodes: 3 };
@@ -7,6 +7,12 @@ const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd";
 
 describe("aws-msk-cluster-encrypted", () => {
   const policy = "aws-msk-cluster-encrypted";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(CLUSTER, "events", { ...base, encryptionInfo: { encryptionAtRestKmsKeyArn: unknown } })]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes a cluster with a customer KMS key and TLS (clientBroker defaults to TLS)", async () => {
     const cluster = res(CLUSTER, "events", { ...base, encryptionInfo: { encryptionAtRestKmsKeyArn: KEY } });

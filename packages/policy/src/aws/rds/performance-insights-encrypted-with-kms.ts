@@ -1,10 +1,11 @@
 import type * as aws from "@pulumi/aws";
 import type { ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
+import { isSetOrPending } from "../../lib/values";
 import { validateTypeToken } from "../../lib/type-token";
 
 function check(db: { performanceInsightsEnabled?: boolean; performanceInsightsKmsKeyId?: string }, report: ReportViolation): void {
-  if (db.performanceInsightsEnabled === true && !db.performanceInsightsKmsKeyId) {
+  if (db.performanceInsightsEnabled === true && !isSetOrPending(() => db.performanceInsightsKmsKeyId)) {
     report(
       "performanceInsightsEnabled is true without performanceInsightsKmsKeyId: Performance Insights data (which holds SQL text " +
         "and its literals) is encrypted with the AWS-managed aws/rds key. Set performanceInsightsKmsKeyId to a customer-managed key.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
@@ -8,6 +8,12 @@ const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd";
 
 describe("aws-rds-storage-encrypted-with-kms", () => {
   const policy = "aws-rds-storage-encrypted-with-kms";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(INSTANCE, "db", { instanceClass: "db.t3.micro", storageEncrypted: true, kmsKeyId: unknown })]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes an instance and a cluster encrypted with a customer KMS key", async () => {
     const resources = [
@@ -67,6 +73,12 @@ describe("aws-rds-backups-enabled", () => {
 
 describe("aws-rds-performance-insights-encrypted-with-kms", () => {
   const policy = "aws-rds-performance-insights-encrypted-with-kms";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(INSTANCE, "db", { instanceClass: "db.t3.micro", performanceInsightsEnabled: true, performanceInsightsKmsKeyId: unknown })]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes Performance Insights with a customer key, and instances without Performance Insights", async () => {
     const resources = [

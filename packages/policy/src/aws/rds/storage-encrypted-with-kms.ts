@@ -1,11 +1,12 @@
 import type * as aws from "@pulumi/aws";
 import type { ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
+import { isSetOrPending } from "../../lib/values";
 import { validateTypeToken } from "../../lib/type-token";
 
 function check(db: { storageEncrypted?: boolean; kmsKeyId?: string }, report: ReportViolation): void {
   if (db.storageEncrypted !== true) report("storageEncrypted is not true: the database storage, backups and snapshots are unencrypted.");
-  else if (!db.kmsKeyId) report("kmsKeyId is not set: storage is encrypted with the AWS-managed aws/rds key, not a customer KMS key.");
+  else if (!isSetOrPending(() => db.kmsKeyId)) report("kmsKeyId is not set: storage is encrypted with the AWS-managed aws/rds key, not a customer KMS key.");
 }
 
 /** RDS instances and clusters encrypt storage with a customer KMS key. */

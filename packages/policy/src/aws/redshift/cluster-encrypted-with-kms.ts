@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
+import { isSetOrPending } from "../../lib/values";
 import { validateTypeToken } from "../../lib/type-token";
 
 /**
@@ -16,7 +17,7 @@ export const awsRedshiftClusterEncryptedWithKms = definePolicy<ResourceValidatio
     validateResource: validateTypeToken<aws.redshift.ClusterArgs>("aws:redshift/cluster:Cluster", (cluster, _args, report) => {
       const encrypted: unknown = cluster.encrypted;
       if (encrypted === false || encrypted === "false") report("encrypted is false: the cluster's data, backups and snapshots are unencrypted. Remove it and set kmsKeyId.");
-      else if (!cluster.kmsKeyId) report("kmsKeyId is not set: the cluster is encrypted with the AWS-managed aws/redshift key. Set kmsKeyId to a customer-managed key.");
+      else if (!isSetOrPending(() => cluster.kmsKeyId)) report("kmsKeyId is not set: the cluster is encrypted with the AWS-managed aws/redshift key. Set kmsKeyId to a customer-managed key.");
     }),
   },
   { vendor: "aws", services: ["redshift"], topics: ["encryption"], frameworks: ["hitrust", "iso27001", "pcidss"], severity: "high" },

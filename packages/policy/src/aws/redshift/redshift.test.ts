@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const CLUSTER = "aws:redshift/cluster:Cluster";
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd";
@@ -7,6 +7,12 @@ const cluster = (extra: Record<string, unknown>) => ({ clusterIdentifier: "dw", 
 
 describe("aws-redshift-cluster-encrypted-with-kms", () => {
   const policy = "aws-redshift-cluster-encrypted-with-kms";
+
+  it("counts a key ARN unknown during preview (a key created in the same update) as set", async () => {
+    const result = await runPolicy(policy, [res(CLUSTER, "dw", cluster({ kmsKeyId: unknown }))]);
+    expect({ violations: result.violations, indeterminate: result.indeterminate }).toEqual({ violations: [], indeterminate: [] });
+  });
+
 
   it("passes a cluster encrypted with a customer KMS key (encrypted unset means true)", async () => {
     expect(await violations(policy, [res(CLUSTER, "dw", cluster({ encrypted: "true", kmsKeyId: KEY })), res(CLUSTER, "default", cluster({ kmsKeyId: KEY }))])).toEqual([]);
