@@ -2,7 +2,7 @@ import path from "node:path";
 import { ConfigError, TIERS, TIER_DEFAULTS, ENFORCEMENT_LEVELS, CONFIG_NAMESPACE, type EnforcementLevel, type Tier } from "@mlops/core";
 import { MocksFileError, loadMocksFile, loadStackConfig, mocksOptions, runWithMocks, type LogRecord, type RecordedResource } from "@mlops/testing";
 import { evaluatePolicies, type PolicyViolation } from "@mlops/policy/rules";
-import { PLATFORM_ROOT, loadProgram, resolveEntry } from "./program";
+import { PLATFORM_ROOT, ProgramSetupError, describeProgramError, inDirectory, prepareProgram } from "./program";
 
 export interface PlanOptions {
   stack: string;
@@ -88,14 +88,21 @@ function enforcementOf(tier: Tier, config: Record<string, string>): EnforcementL
 export async function plan(opts: PlanOptions): Promise<PlanResult> {
   const dir = path.resolve(opts.programDir ?? PLATFORM_ROOT);
   const stackFile = loadStackConfig(dir, opts.stack);
-  const entry = resolveEntry(dir, stackFile.main);
+  // The runtime, the entry, the working directory and the type-check, as Pulumi's Node.js runtime does them.
+  let program;
+  try {
+    program = prepareProgram(dir, stackFile, opts);
+  } catch (err) {
+    throw err instanceof ProgramSetupError ? new PlanError(err.message) : err;
+  }
+  const entry = program.entry;
   const { tier, source } = tierOf(opts.stack, stackFile.project, stackFile.config);
   const enforcement = enforcementOf(tier, stackFile.config);
   const preview = opts.preview ?? false;
   const mocks = opts.mocksFile ? mocksFromFile(opts.mocksFile) : {};
   let run;
   try {
-    run = await runWithMocks(loadProgram(entry), {
+    run = await inDirectory(program.cwd, () => runWithMocks(program.run, {
       project: stackFile.project,
       stack: opts.stack,
       config: stackFile.config,
@@ -103,12 +110,12 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
       preview,
       timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       ...mocks,
-    });
+    }));
   } catch (err) {
     // A bad config, or an SDK the mock engine was not written against: nothing of the program ran.
     if (err instanceof ConfigError || (err as Error)?.name === "ConfigError" || (err as Error)?.name === "SdkVersionError") throw new PlanError((err as Error).message);
     if ((err as Error)?.name === "PendingWorkError") throw new PlanError((err as Error).message);
-    throw new PlanError(`the program failed: ${(err as Error)?.message ?? String(err)}`);
+    throw new PlanError(`the program failed: ${describeProgramError(err, dir, opts.verbose)}`);
   }
   const evaluation = await evaluatePolicies(run.resources, { enforcementLevel: enforcement });
   const mandatory = evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").length;
@@ -125,7 +132,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     outputs: maskSecrets(run.stackOutputs, run.secretOutputs),
     secretOutputs: run.secretOutputs,
     logs: run.logs,
-    warnings: [],
+    warnings: [...program.warnings],
     unverified: run.resources.filter((r) => r.unverified).map((r) => ({ urn: r.urn, type: r.type, name: r.name, reason: r.unverified ?? "" })),
     allowed: { unverified: opts.allowUnverified ?? false, indeterminate: opts.allowIndeterminate ?? false },
     policy: {
