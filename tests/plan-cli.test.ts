@@ -90,13 +90,6 @@ describe("mlops plan", () => {
     expect(r.stdout).not.toContain("MOCKED PLAN");
   });
 
-  it("suggests the stack meant when the one named has no config file but a close one exists", () => {
-    const r = mlops("plan", "prdo");
-    expect(r.stderr).toContain(`warning: no Pulumi.prdo.yaml in ${root}: stack "prdo" has no config. Did you mean "prod"?`);
-    // The root program needs its config: with none, a config error.
-    expect(r.status).toBe(2);
-  });
-
   it("writes only the JSON to stdout with --json -, and no secret in clear", () => {
     const r = mlops("plan", "dev", "--program", secretsProgram, "--no-typecheck", "--json", "-");
     expect(r.status).toBe(0);

@@ -1,9 +1,8 @@
 // `mlops plan`: flags, output streams and exit codes. The plan itself (plan.ts) and the report
 // (report.ts) are loaded only when a plan runs, so usage errors and --version answer at once.
-import fs from "node:fs";
-import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { EXIT_USAGE, parseStack, parseTimeout, planOptionsOf, progressReporter, versionText, type CliStreams, type PlanFlags } from "./cli-options";
+import { EXIT_USAGE, parseStack, parseTimeout, versionText, type CliStreams, type PlanFlags } from "./cli-options";
+import { runPlan } from "./run-plan";
 
 export { ignoreBrokenPipe } from "./cli-options";
 
@@ -16,38 +15,6 @@ function usage<T>(parse: (value: string) => T): (value: string) => T {
       throw new InvalidArgumentError((err as Error).message);
     }
   };
-}
-
-async function runPlan(stack: string, o: PlanFlags, io: CliStreams): Promise<number> {
-  // Loaded here, not at the top: the mock engine and the policy pack take a second to load.
-  const { PlanError, exitCodeOf, plan } = require("./plan") as typeof import("./plan");
-  const { renderReport, toJson } = require("./report") as typeof import("./report");
-  const { PLATFORM_ROOT } = require("./program") as typeof import("./program");
-  const { stackTypoWarning } = require("./suggest") as typeof import("./suggest");
-  const warning = stackTypoWarning(path.resolve(o.program ?? PLATFORM_ROOT), stack);
-  if (warning) io.stderr.write(`warning: ${warning}\n`);
-  const options = planOptionsOf(stack, o, progressReporter(io.stderr));
-  try {
-    const result = await plan(options);
-    if (o.json === "-") {
-      // As `pulumi preview --json`: the JSON alone on stdout, so it can be piped to jq.
-      io.stdout.write(toJson(result));
-    } else {
-      io.stdout.write(renderReport(result, { tree: o.tree, diff: o.diff, width: io.stdout.columns ?? 100 }) + "\n");
-      if (o.json) {
-        fs.writeFileSync(o.json, toJson(result));
-        io.stdout.write(`Wrote ${o.json}\n`);
-      }
-    }
-    // For scripts/bench.mjs: this process's own peak memory.
-    if (process.env["MLOPS_PLAN_STATS"]) io.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
-    return exitCodeOf(result);
-  } catch (err) {
-    io.stderr.write(`mlops plan: ${err instanceof Error ? err.message : String(err)}\n`);
-    // Not a PlanError: a fault of the CLI itself; its stack only on request.
-    if (o.verbose && err instanceof Error && !(err instanceof PlanError) && err.stack) io.stderr.write(`${err.stack}\n`);
-    return EXIT_USAGE;
-  }
 }
 
 /**

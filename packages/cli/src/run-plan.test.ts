@@ -1,11 +1,46 @@
-// `--json` holds no secret in clear: a real plan of a program with secrets from config and from
-// random, in resource inputs, outputs and stack outputs (tests/fixtures/secrets-program).
+// Real plans in-process: the JSON holds no secret in clear (a program with secrets from config and
+// from random, in resource inputs, outputs and stack outputs: tests/fixtures/secrets-program), and
+// runPlan's output and exit codes. The same through real processes: tests/plan-cli.test.ts.
 import { describe, expect, it } from "@jest/globals";
+import os from "node:os";
 import path from "node:path";
+import type { PlanFlags } from "./cli-options";
 import { plan } from "./plan";
+import { PLATFORM_ROOT } from "./program";
 import { toJson } from "./report";
+import { runPlan } from "./run-plan";
 
-const fixture = path.resolve(__dirname, "..", "..", "..", "tests", "fixtures", "secrets-program");
+const fixtures = path.resolve(__dirname, "..", "..", "..", "tests", "fixtures");
+const fixture = path.join(fixtures, "secrets-program");
+
+const flags: PlanFlags = { preview: false, tree: true, diff: false, timeout: 120_000, allowUnverified: false, allowIndeterminate: false, verbose: false, typecheck: false, transpileOnly: false };
+
+async function run(stack: string, extra: Partial<PlanFlags>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runPlan(stack, { ...flags, ...extra }, { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } });
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+describe("runPlan", () => {
+  it("shows inputs with --diff, secrets masked; a JSON file it cannot write is exit 2 with the reason, not a stack trace", async () => {
+    const target = path.join(os.tmpdir(), "no-such-dir-for-mlops", "plan.json");
+    const r = await run("prod", { program: path.join(fixtures, "insecure-program"), diff: true, json: target });
+    expect(r.stdout).toMatch(/^\+ .*aws:rds\/instance:Instance {2}reporting {2}\[secret: password\]\n(?:\+ .*\n)*\+ {10}password: \[secret\]$/m);
+    expect(r.stdout).toMatch(/^\+ {10}publiclyAccessible: true$/m);
+    expect(r.stdout).not.toContain("hunter2hunter2");
+    expect(r.stderr).toBe(`mlops plan: ENOENT: no such file or directory, open '${target}'\n`);
+    expect(r.code).toBe(2);
+  });
+
+  it("warns when a stack without a config file is one typo away from a stack with one", async () => {
+    const r = await run("prdo", {});
+    expect(r.stderr).toContain(`warning: no Pulumi.prdo.yaml in ${PLATFORM_ROOT}: stack "prdo" has no config. Did you mean "prod"?\n`);
+    // The root program needs its config: with none, a config error.
+    expect(r.stderr).toContain("mlops plan: ");
+    expect(r.code).toBe(2);
+  });
+});
 
 describe("toJson on a planned program", () => {
   it("masks every secret the engine saw, wherever it went", async () => {
