@@ -4,7 +4,7 @@ import type { RecordedResource } from "@mlops/testing";
 import type { PolicyViolation } from "@mlops/policy/rules";
 import { maskPaths, secretValues } from "./mask";
 import type { PlanResult } from "./plan";
-import { renderReport, renderTree, toJson, wrap } from "./report";
+import { renderReport, renderTree, toJson, wrap, wrapList } from "./report";
 
 const STACK_URN = "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod";
 
@@ -153,6 +153,14 @@ describe("renderReport", () => {
 
   it("keeps renderTree's plain lines (no markers) for library callers", () => {
     expect(renderTree(result().resources)[0]).toBe("├─ pulumi:pulumi:Stack  shop-prod");
+  });
+});
+
+describe("wrapList", () => {
+  it("breaks between items, never inside one", () => {
+    expect(wrapList("Protected:", ["aws:kms/key:Key a", "aws:kms/key:Key b", "aws:s3/bucket:Bucket c"], 40)).toEqual(["Protected: aws:kms/key:Key a,", "    aws:kms/key:Key b,", "    aws:s3/bucket:Bucket c"]);
+    expect(wrapList("Protected:", ["a b", "c d", "e f"], 16)).toEqual(["Protected: a b,", "    c d, e f"]);
+    expect(wrapList("Secret outputs:", [], 40)).toEqual(["Secret outputs: none"]);
   });
 });
 

@@ -86,6 +86,24 @@ export function wrap(text: string, width: number, indent = "    "): string[] {
   return lines;
 }
 
+/** `label` and a comma-separated list, broken between items (not inside one) to fit `width`. */
+export function wrapList(label: string, items: readonly string[], width: number, indent = "    "): string[] {
+  if (items.length === 0) return [`${label} none`];
+  const lines: string[] = [];
+  let line = label;
+  items.forEach((item, i) => {
+    const text = i < items.length - 1 ? `${item},` : item;
+    if (line.trim() !== "" && line !== label && line.length + 1 + text.length > width) {
+      lines.push(line);
+      line = indent + text;
+    } else {
+      line = `${line} ${text}`;
+    }
+  });
+  lines.push(line);
+  return lines;
+}
+
 /** One input per line, `key: value`, secrets masked, long values cut at the width. */
 function inputLines(r: RecordedResource, width: number): string[] {
   const masked = maskPaths(r.inputs, r.secretPaths);
@@ -185,8 +203,8 @@ export function renderReport(result: PlanResult, opts: ReportOptions): string {
   out.push("By type:");
   for (const [t, n] of countBy(real, (r) => r.type)) out.push(`  ${String(n).padStart(4)}  ${t}`);
   const protectedOnes = real.filter((r) => r.protect);
-  prose(`Protected: ${protectedOnes.length ? protectedOnes.map((r) => `${r.type} ${r.name}`).join(", ") : "none"}`);
-  prose(`Secret outputs: ${result.secretOutputs.length ? result.secretOutputs.join(", ") : "none"}`);
+  out.push(...wrapList("Protected:", protectedOnes.map((r) => `${r.type} ${r.name}`), width));
+  out.push(...wrapList("Secret outputs:", result.secretOutputs, width));
   const messages = result.logs.filter((l) => l.severity !== "info");
   if (messages.length > 0) {
     out.push("Program messages:");
