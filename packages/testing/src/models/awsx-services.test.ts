@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import { evaluatePolicies } from "@mlops/policy/rules";
@@ -72,6 +73,22 @@ describe("model: awsx ecs.FargateService", () => {
     const service = one(run.resources, "aws:ecs/service:Service");
     expect(service.inputs).toMatchObject({ desiredCount: 1, launchType: "FARGATE", waitForSteadyState: true, taskDefinition: task.outputs["arn"], networkConfiguration: { subnets: ["subnet-a"], securityGroups: ["sg-a"], assignPublicIp: true } });
     expect(service.inputs["taskDefinitionArgs"]).toBeUndefined();
+  });
+
+  it("keeps what it builds from a secret input secret: the container definitions holding a secret environment value", async () => {
+    const run = await runWithMocks(
+      () =>
+        new awsx.ecs.FargateService("app", {
+          networkConfiguration: { subnets: ["subnet-a"] },
+          taskDefinitionArgs: { container: { name: "web", image: "nginx", environment: [{ name: "PASSWORD", value: pulumi.secret("hunter2-secret") }] } },
+        }),
+      base,
+    );
+    expect(one(run.resources, "awsx:ecs:FargateService").secretPaths).toEqual(["taskDefinitionArgs.container.environment.0.value"]);
+    const task = one(run.resources, "aws:ecs/taskDefinition:TaskDefinition");
+    expect(String(task.inputs["containerDefinitions"])).toContain("hunter2-secret");
+    expect(task.secretPaths).toEqual(["containerDefinitions"]);
+    expect(one(run.resources, "aws:ecs/service:Service").secretPaths).toEqual([]);
   });
 
   it("without networkConfiguration: the default VPC's public subnets and an open security group when assignPublicIp, unverified otherwise", async () => {

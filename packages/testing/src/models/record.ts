@@ -3,7 +3,7 @@
 // for each package, protect inherited, labelled `modelled`.
 import * as pulumi from "@pulumi/pulumi";
 import type { Registration } from "../transforms";
-import type { RecordedResource } from "../types";
+import { UNKNOWN, type RecordedResource } from "../types";
 import { decode, encode } from "../wire";
 import { plainOf, referencedBy, type Child } from "./types";
 
@@ -32,6 +32,7 @@ export async function recordChildren(component: RecordedResource, children: read
     return u;
   };
   const out: RecordedResource[] = [];
+  const secrets = secretValuesOf(component.inputs, component.secretPaths);
   for (const child of children) {
     const parent = child.parent ? (records.get(child.parent) ?? component) : component;
     const urn = env.urnOf(parent.urn, child.type, child.name);
@@ -48,6 +49,8 @@ export async function recordChildren(component: RecordedResource, children: read
     let opts = { protect: component.protect, retainOnDelete: false, provider, dependencies };
     // Transforms apply inside packaged components too, as the engine runs them for the provider's registrations.
     const transformed = await env.transform({ type: child.type, name: child.name, custom: child.custom, parent: parent.urn, props: encode(inputs) as Record<string, unknown>, protect: opts.protect, retainOnDelete: false, provider: provider ?? "", dependsOn: dependencies, ignoreChanges: [], additionalSecretOutputs: [] });
+    // What the provider builds from a secret input stays secret (the engine tracks it through outputs).
+    if (secrets.length > 0) secretPaths = [...new Set([...secretPaths, ...pathsContaining(inputs, secrets)])];
     if (transformed) {
       const decoded = decode(transformed.props);
       inputs = decoded.value;
@@ -79,5 +82,34 @@ export async function recordChildren(component: RecordedResource, children: read
     records.set(child, record);
     out.push(record);
   }
+  return out;
+}
+
+/** The string values (leaves) at the component's secret input paths. */
+function secretValuesOf(inputs: Record<string, unknown>, paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const leaves = (v: unknown): void => {
+    if (typeof v === "string" && v.length >= 3 && v !== UNKNOWN) out.push(v);
+    else if (Array.isArray(v)) v.forEach(leaves);
+    else if (typeof v === "object" && v !== null) Object.values(v).forEach(leaves);
+  };
+  for (const p of paths) {
+    let v: unknown = inputs;
+    for (const key of p.split(".")) v = typeof v === "object" && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+    leaves(v);
+  }
+  return [...new Set(out)];
+}
+
+/** Dotted paths of the string leaves of `inputs` that hold one of `secrets` (verbatim or inside, e.g. a JSON string). */
+function pathsContaining(inputs: Record<string, unknown>, secrets: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === "string") {
+      if (secrets.some((s) => v.includes(s))) out.push(path);
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
+    else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+  };
+  walk(inputs, "");
   return out;
 }
