@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { typecheckChoice, typecheckProgram, type TypecheckRequest } from "./typecheck";
+import { CACHE_ENTRIES, typecheckChoice, typecheckProgram, type TypecheckRequest } from "./typecheck";
 
 let dir: string;
 let cacheDir: string;
@@ -71,5 +71,21 @@ describe("typecheckProgram", () => {
   it("names a tsconfig that was asked for and is missing, as Pulumi does", () => {
     write("index.ts", "export const a = 1;\n");
     expect(typecheckProgram(request({ tsconfig: "tsconfig.pulumi.json" })).errors).toEqual(["tsconfig path was set to tsconfig.pulumi.json but the file was not found"]);
+  });
+
+  it("keeps the cache bounded, dropping the least recently checked programs", () => {
+    const old = new Date(Date.now() - 3600_000);
+    for (let i = 0; i < CACHE_ENTRIES; i++) {
+      for (const ext of ["json", "tsbuildinfo"]) fs.writeFileSync(path.join(cacheDir, `old-${i}.${ext}`), "{}");
+      fs.utimesSync(path.join(cacheDir, `old-${i}.json`), new Date(old.getTime() + i), new Date(old.getTime() + i));
+    }
+    write("tsconfig.json", cheapTsconfig);
+    write("index.ts", "export const a: number = 1;\n");
+    typecheckProgram(request());
+    const left = fs.readdirSync(cacheDir);
+    expect(left.filter((f) => f.endsWith(".json"))).toHaveLength(CACHE_ENTRIES);
+    expect(left).not.toContain("old-0.json");
+    expect(left).not.toContain("old-0.tsbuildinfo");
+    expect(left).toContain("old-1.json");
   });
 });

@@ -164,7 +164,11 @@ export function typecheckProgram(req: TypecheckRequest): TypecheckResult {
   if (fs.existsSync(stampFile)) {
     try {
       const stamp = JSON.parse(fs.readFileSync(stampFile, "utf8")) as Stamp;
-      if (stamp.errors.length === 0 && unchanged(stamp)) return { errors: [], cache: "hit", ms: Date.now() - started };
+      if (stamp.errors.length === 0 && unchanged(stamp)) {
+        const now = new Date();
+        fs.utimesSync(stampFile, now, now); // recently used: kept by pruneCache
+        return { errors: [], cache: "hit", ms: Date.now() - started };
+      }
     } catch {
       // a torn or old stamp: check again
     }
@@ -240,7 +244,23 @@ export function typecheckProgram(req: TypecheckRequest): TypecheckResult {
   const tmp = `${stampFile}.${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(stamp));
   fs.renameSync(tmp, stampFile);
+  pruneCache(req.cacheDir);
   return { errors: [...new Set(errors)], cache, ms: Date.now() - started };
+}
+
+/** Programs checked once (a temporary folder) must not fill the disk: the least recently checked go first. */
+export const CACHE_ENTRIES = 64;
+
+function pruneCache(cacheDir: string): void {
+  const stamps = fs
+    .readdirSync(cacheDir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => ({ f, at: fs.statSync(path.join(cacheDir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 }));
+  if (stamps.length <= CACHE_ENTRIES) return;
+  stamps.sort((a, b) => a.at - b.at);
+  for (const { f } of stamps.slice(0, stamps.length - CACHE_ENTRIES)) {
+    for (const file of [f, f.replace(/\.json$/, ".tsbuildinfo")]) fs.rmSync(path.join(cacheDir, file), { force: true });
+  }
 }
 
 /** `index.ts:12:5 - error TS2322: Type 'number' is not assignable to type 'string'.` */
