@@ -30,3 +30,19 @@ describe("aws-native-kms-key-no-policy-lockout-bypass", () => {
     ]);
   });
 });
+
+const keyWithPolicy = (keyPolicy: unknown) => res("aws-native:kms:Key", "key", { enableKeyRotation: true, keyPolicy });
+
+describe("aws-native-kms-key-policy-not-public", () => {
+  const policy = "aws-native-kms-key-policy-not-public";
+
+  it("passes a policy for the account root, and a key without a policy", async () => {
+    expect(await violations(policy, [keyWithPolicy({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }] }), keyWithPolicy(undefined)])).toEqual([]);
+  });
+
+  it("flags kms:Decrypt for everyone", async () => {
+    const found = await violations(policy, [keyWithPolicy({ Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" }] })]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^keyPolicy allows Principal "\*"/);
+  });
+});
