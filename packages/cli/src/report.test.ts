@@ -105,6 +105,12 @@ describe("renderReport", () => {
     const diff = renderReport(result(), { tree: true, diff: true });
     expect(diff).toMatch(/aws:rds\/instance:Instance {2}db.*\n\+ {10}engine: "postgres"\n\+ {10}password: \[secret\]/);
     expect(diff).not.toContain("s3cr3t-db-pass");
+    // A secret that reached another resource without its mark (a modelled child) is masked there too.
+    const copy = res("aws:ssm/parameter:Parameter", "copy", { modelled: true, inputs: { value: "s3cr3t-db-pass", tier: "Standard" } });
+    const leaked = renderReport(result({ resources: [...result().resources, copy] }), { tree: true, diff: true });
+    expect(leaked).not.toContain("s3cr3t-db-pass");
+    expect(leaked).toMatch(/^\+ {10}value: \[secret\]$/m);
+    expect(leaked).toMatch(/^\+ {10}tier: "Standard"$/m);
   });
 
   it("wraps long summary lines to the terminal width", () => {

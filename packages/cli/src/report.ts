@@ -105,11 +105,11 @@ export function wrapList(label: string, items: readonly string[], width: number,
 }
 
 /** One input per line, `key: value`, secrets masked, long values cut at the width. */
-function inputLines(r: RecordedResource, width: number): string[] {
+function inputLines(r: RecordedResource, width: number, replacer: (key: string, value: unknown) => unknown): string[] {
   const masked = maskPaths(r.inputs, r.secretPaths);
   return Object.keys(masked).sort().map((k) => {
-    const v = masked[k];
-    const text = `${k}: ${v === SECRET_MASK ? SECRET_MASK : JSON.stringify(v)}`;
+    const v = replacer(k, masked[k]);
+    const text = `${k}: ${v === SECRET_MASK ? SECRET_MASK : JSON.stringify(v, replacer)}`;
     return text.length > width ? `${text.slice(0, width - 1)}…` : text;
   });
 }
@@ -184,7 +184,8 @@ export function renderReport(result: PlanResult, opts: ReportOptions): string {
     out.push("");
   }
   if (opts.tree) {
-    const detail = opts.diff ? (r: RecordedResource) => inputLines(r, width) : undefined;
+    const replacer = opts.diff ? secretReplacer(allSecrets(result.resources)) : undefined;
+    const detail = replacer ? (r: RecordedResource) => inputLines(r, width, replacer) : undefined;
     out.push(...treeLines(shown(result.resources), detail).map((l) => CREATE + l), "");
   }
   const outputs = outputLines(result);
@@ -228,12 +229,21 @@ export function renderReport(result: PlanResult, opts: ReportOptions): string {
  * string that holds a secret value.
  */
 export function toJson(result: PlanResult): string {
+  const resources = result.resources.map((r) => ({ ...r, inputs: maskPaths(r.inputs, r.secretPaths), outputs: maskPaths(r.outputs, outputSecretPathsOf(r)) }));
+  return JSON.stringify({ ...result, resources }, secretReplacer(allSecrets(result.resources)), 2) + "\n";
+}
+
+/** An output is secret where the input it echoes was, and where the provider or component said so. */
+function outputSecretPathsOf(r: RecordedResource): string[] {
+  return [...new Set([...r.secretPaths, ...(r.outputSecretPaths ?? [])])];
+}
+
+/** Every secret value of the plan, as text: what must not appear in clear anywhere. */
+function allSecrets(resources: readonly RecordedResource[]): Set<string> {
   const secrets = new Set<string>();
-  const resources = result.resources.map((r) => {
-    const outputPaths = [...new Set([...r.secretPaths, ...(r.outputSecretPaths ?? [])])];
+  for (const r of resources) {
     secretValues(r.inputs, r.secretPaths, secrets);
-    secretValues(r.outputs, outputPaths, secrets);
-    return { ...r, inputs: maskPaths(r.inputs, r.secretPaths), outputs: maskPaths(r.outputs, outputPaths) };
-  });
-  return JSON.stringify({ ...result, resources }, secretReplacer(secrets), 2) + "\n";
+    secretValues(r.outputs, outputSecretPathsOf(r), secrets);
+  }
+  return secrets;
 }
