@@ -32,7 +32,8 @@ describe("aws-native-elasticloadbalancingv2-listener-tls", () => {
   });
 
   it("tells modern policies from ones that still allow TLS 1.0 or 1.1", () => {
-    expect(["ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", "ELBSecurityPolicy-FS-1-2-Res-2020-10"].every(isModernElbSslPolicy)).toBe(true);
-    expect(["ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS13-1-1-2021-06", "ELBSecurityPolicy-FS-2018-06"].some(isModernElbSslPolicy)).toBe(false);
+    const modern = ["ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", "ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-TLS-1-2-Ext-2018-06"];
+    expect(modern.filter((p) => !isModernElbSslPolicy(p))).toEqual([]);
+    expect(["ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS13-1-1-2021-06", "ELBSecurityPolicy-FS-2018-06", "ELBSecurityPolicy-2016-08"].filter(isModernElbSslPolicy)).toEqual([]);
   });
 });

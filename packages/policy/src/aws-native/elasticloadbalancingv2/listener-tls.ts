@@ -10,10 +10,11 @@ interface NativeListener {
 }
 
 /**
- * ELB security policies that allow TLS 1.2 and 1.3 only with forward-secret ciphers: the
- * TLS13-1-2 / TLS13-1-3 families (FIPS and post-quantum variants included) and FS-1-2-Res.
+ * ELB security policies that negotiate TLS 1.2 or newer only: TLS13-1-2-* and TLS13-1-3-*
+ * (FIPS, Res, Ext and post-quantum variants included), FS-1-2-* and TLS-1-2-*. Not
+ * TLS13-1-0-* or TLS13-1-1-*: despite the name they accept TLS 1.0 and 1.1 clients.
  */
-export const isModernElbSslPolicy = (policy: string): boolean => /^ELBSecurityPolicy-(TLS13-1-[23]|FS-1-2-Res)-/.test(policy);
+export const isModernElbSslPolicy = (policy: string): boolean => /^ELBSecurityPolicy-(TLS13-1-[23]-|FS-1-2-|TLS-1-2-)/.test(policy);
 
 const TLS_PROTOCOLS = new Set(["HTTPS", "TLS"]);
 
@@ -28,8 +29,8 @@ export const awsNativeElasticloadbalancingv2ListenerTls = definePolicy<ResourceV
     name: "aws-native-elasticloadbalancingv2-listener-tls",
     description:
       "aws-native load balancer listeners must not serve plain HTTP (an HTTP listener may only redirect to HTTPS), and " +
-      "HTTPS/TLS listeners must name a modern sslPolicy (ELBSecurityPolicy-TLS13-1-2*, TLS13-1-3*, FS-1-2-Res*) that " +
-      "refuses TLS 1.0 and 1.1.",
+      "HTTPS/TLS listeners must name an sslPolicy that allows TLS 1.2+ only (ELBSecurityPolicy-TLS13-1-2*, TLS13-1-3*, FS-1-2*, TLS-1-2*); " +
+      "the default ELBSecurityPolicy-2016-08 accepts TLS 1.0 and 1.1.",
     validateResource: validateTypeToken<NativeListener>("aws-native:elasticloadbalancingv2:Listener", (listener, _args, report) => {
       const protocol = listener.protocol ?? "";
       if (protocol === "HTTP" && !redirectsToHttps(listener)) {
