@@ -33,6 +33,19 @@ describe("runPlan", () => {
     expect(r.code).toBe(2);
   });
 
+  it.each([
+    ["unknown-slot", 'mlops-platform:modules.dataPipeline: "rabbitmq" is not allowed; allowed: "kafka", "kinesis", "pulsar", "pubsub", "none"'],
+    ["incompatible", 'mlops-platform:modules.dataPipeline: "kinesis" is not available on gcp; allowed on gcp: pubsub, kafka, pulsar, none'],
+    ["negative-size", "mlops-platform:database.sizeGb: -5 is not allowed: must be >= 20"],
+    ["missing-required", "mlops-platform:costCenter: is required (expected string)"],
+  ])("stops on a bad stack file (%s) with exit 2, naming the key, no report, no stack trace", async (stack, message) => {
+    const r = await run(stack, { program: path.join(fixtures, "bad-config") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe("");
+  });
+
   it("warns when a stack without a config file is one typo away from a stack with one", async () => {
     const r = await run("prdo", {});
     expect(r.stderr).toContain(`warning: no Pulumi.prdo.yaml in ${PLATFORM_ROOT}: stack "prdo" has no config. Did you mean "prod"?\n`);
