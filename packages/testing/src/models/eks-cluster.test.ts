@@ -104,6 +104,14 @@ describe("model: eks.Cluster (@pulumi/eks 4)", () => {
     expect(violations.filter((v) => v.policyName.startsWith("aws-eks-") || v.policyName.startsWith("aws-ec2-"))).toEqual([]);
   });
 
+  it("records the requested StorageClasses through the cluster's provider, after aws-auth", async () => {
+    const run = await runWithMocks(() => new eks.Cluster("Main", { ...network, skipDefaultNodeGroup: true, storageClasses: { gp3: { type: "gp3", encrypted: true, default: true } } }), base);
+    const sc = one(run.resources, "kubernetes:storage.k8s.io/v1:StorageClass");
+    expect(sc).toMatchObject({ name: "main-gp3", dependencies: [one(run.resources, "kubernetes:core/v1:ConfigMap").urn] });
+    expect(sc.inputs).toMatchObject({ provisioner: "kubernetes.io/aws-ebs", parameters: { type: "gp3", encrypted: "true" }, metadata: { annotations: { "storageclass.kubernetes.io/is-default-class": "true" } } });
+    expect(sc.provider?.startsWith(one(run.resources, "pulumi:providers:kubernetes", "Main-eks-k8s").urn)).toBe(true);
+  });
+
   it("in a preview: the same children, ids and ARNs unknown; the component's kubeconfig unknown", async () => {
     const run = await runWithMocks(() => {
       const c = new eks.Cluster("c", { ...network, skipDefaultNodeGroup: true });

@@ -119,23 +119,38 @@ function build(set: ChildSet): Record<string, unknown> {
   }
 
   // 6. Who may use the cluster: the aws-auth ConfigMap and/or access entries.
+  const authDeps: Child[] = [];
   if (!authMode || authMode === "CONFIG_MAP" || authMode === "API_AND_CONFIG_MAP") {
     const roleArn = instanceRole ? set.value(instanceRole, "arn") : undefined;
     const mappings = [...(arr(a["roleMappings"]) ?? []).map((m) => ({ rolearn: obj(m)?.["roleArn"], username: obj(m)?.["username"], groups: obj(m)?.["groups"] })), ...(roleArn !== undefined ? [{ rolearn: roleArn, username: "system:node:{{EC2PrivateDNSName}}", groups: ["system:bootstrappers", "system:nodes"] }] : [])];
     const userMappings = arr(a["userMappings"]);
     const data: Record<string, unknown> = { mapRoles: mappings.some((m) => m.rolearn === UNKNOWN) ? UNKNOWN : stringify(mappings) };
     if (userMappings) data["mapUsers"] = stringify(userMappings.map((m) => ({ userarn: obj(m)?.["userArn"], username: obj(m)?.["username"], groups: obj(m)?.["groups"] })));
-    set.add("kubernetes:core/v1:ConfigMap", `${name}-nodeAccess`, { apiVersion: "v1", kind: "ConfigMap", immutable: false, metadata: { name: "aws-auth", namespace: "kube-system", annotations: { "pulumi.com/patchForce": "true" } }, data }, { provider: k8sProvider });
+    authDeps.push(set.add("kubernetes:core/v1:ConfigMap", `${name}-nodeAccess`, { apiVersion: "v1", kind: "ConfigMap", immutable: false, metadata: { name: "aws-auth", namespace: "kube-system", annotations: { "pulumi.com/patchForce": "true" } }, data }, { provider: k8sProvider }));
   }
   if (authMode === "API" || authMode === "API_AND_CONFIG_MAP") {
     const entries: [string, Record<string, unknown>][] = [...(instanceRole ? [["defaultNodeGroupInstanceRole", { principalArn: set.ref(instanceRole, "arn"), type: "EC2_LINUX" }] as [string, Record<string, unknown>]] : []), ...Object.entries(obj(a["accessEntries"]) ?? {}).map(([k, v]) => [k, obj(v) ?? {}] as [string, Record<string, unknown>])];
     for (const [key, entry] of entries) {
       const { accessPolicies, username, ...rest } = entry;
       const e = set.add("aws:eks/accessEntry:AccessEntry", `${name}-${key}`, { ...rest, clusterName, userName: username }, { dependsOn: [cluster] });
+      authDeps.push(e);
       for (const [assoc, policy] of Object.entries(obj(accessPolicies) ?? {})) {
         set.add("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", `${name}-${key}-${assoc}`, { accessScope: obj(policy)?.["accessScope"], principalArn: entry["principalArn"], policyArn: obj(policy)?.["policyArn"], clusterName }, { parent: e, dependsOn: [e] });
       }
     }
+  }
+
+  // The requested StorageClasses (a type name: that one, the default).
+  const storageClasses = typeof a["storageClasses"] === "string" ? { [a["storageClasses"]]: { type: a["storageClasses"], default: true } } : (obj(a["storageClasses"]) ?? {});
+  for (const [key, value] of Object.entries(storageClasses)) {
+    const sc = obj(value) ?? {};
+    const metadata = { ...obj(sc["metadata"]), ...(sc["default"] === true ? { annotations: { ...obj(obj(sc["metadata"])?.["annotations"]), "storageclass.kubernetes.io/is-default-class": "true" } } : {}) };
+    const parameters: Record<string, unknown> = { type: sc["type"] };
+    if (arr(sc["zones"])) parameters["zones"] = arr(sc["zones"])?.join(", ");
+    if (sc["iopsPerGb"]) parameters["iopsPerGb"] = String(sc["iopsPerGb"]);
+    if (sc["encrypted"]) parameters["encrypted"] = String(sc["encrypted"]);
+    if (sc["kmsKeyId"]) parameters["kmsKeyId"] = sc["kmsKeyId"];
+    set.add("kubernetes:storage.k8s.io/v1:StorageClass", `${name.toLowerCase()}-${key}`, { apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata, provisioner: "kubernetes.io/aws-ebs", parameters, allowVolumeExpansion: sc["allowVolumeExpansion"], mountOptions: sc["mountOptions"], reclaimPolicy: sc["reclaimPolicy"], volumeBindingMode: sc["volumeBindingMode"] }, { provider: k8sProvider, dependsOn: authDeps });
   }
 
   // 7. Add-ons: the VPC CNI (unless the default one is kept), CoreDNS where there are nodes for it.
