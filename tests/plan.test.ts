@@ -36,7 +36,8 @@ describe("plan()", () => {
   });
 
   it("reports mandatory violations with exit code 1 for a prod-tier program", async () => {
-    const result = await plan({ stack: "prod", programDir: path.join(fixtures, "insecure-program") });
+    // typecheck: false here and below: a cold type-check of an @pulumi/aws program costs ~17 s of CPU (tests/plan-programs.test.ts covers it).
+    const result = await plan({ stack: "prod", programDir: path.join(fixtures, "insecure-program"), typecheck: false });
     expect(result.tier).toBe("prod");
     expect(result.tierSource).toBe("stack name");
     expect(result.policy.mandatory).toBeGreaterThanOrEqual(5);
@@ -64,7 +65,7 @@ describe("plan()", () => {
         "export const keyUrn = key.urn;",
       ].join("\n"),
     );
-    const result = await plan({ stack: "dev", programDir: dir });
+    const result = await plan({ stack: "dev", programDir: dir, typecheck: false });
     expect(result.outputs["keyName"]).toBe("team-own-key");
     expect(result.resources.map((r) => r.name)).toContain("team-own-key");
   });
