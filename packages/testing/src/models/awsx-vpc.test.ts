@@ -62,7 +62,8 @@ describe("model: awsx ec2.Vpc", () => {
           subnetStrategy: "Auto",
           subnetSpecs: [{ type: "Public", cidrMask: 24 }, { type: "Private", cidrMask: 20 }, { type: "Isolated", name: "db", cidrMask: 26 }],
           natGateways: { strategy: "Single" },
-          vpcEndpointSpecs: [{ serviceName: "com.amazonaws.eu-west-1.s3" }],
+          vpcEndpointStrategy: "Auto",
+          vpcEndpointSpecs: [{ serviceName: "com.amazonaws.eu-west-1.s3" }, { serviceName: "com.amazonaws.eu-west-1.ecr.api", vpcEndpointType: "Interface" }],
         }),
       base,
     );
@@ -81,9 +82,14 @@ describe("model: awsx ec2.Vpc", () => {
     // Isolated subnets get no route; both private ones go through the single NAT gateway.
     expect(routes.map((r) => r.name)).toEqual(["v-public-1", "v-private-1", "v-public-2", "v-private-2"]);
     expect(routes.filter((r) => r.inputs["natGatewayId"] === nats[0]?.id)).toHaveLength(2);
-    const endpoint = one(run.resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
-    expect(endpoint).toMatchObject({ name: "com.amazonaws.eu-west-1.s3", modelled: true });
-    expect(endpoint.inputs["serviceName"]).toBe("com.amazonaws.eu-west-1.s3");
+    // Auto endpoints: the gateway one on every route table; the interface one in a private subnet per AZ, with its own group open on 443 to the VPC.
+    const [gateway, iface] = byType(run.resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
+    expect(gateway).toMatchObject({ name: "com.amazonaws.eu-west-1.s3", modelled: true });
+    expect(gateway?.inputs["routeTableIds"]).toEqual(byType(run.resources, "aws:ec2/routeTable:RouteTable").map((t) => t.id));
+    const privateIds = subnets.filter((s) => s.name.includes("private")).map((s) => s.id);
+    const sg = one(run.resources, "aws:ec2/securityGroup:SecurityGroup", "com.amazonaws.eu-west-1.ecr.api-sg");
+    expect(iface?.inputs).toMatchObject({ subnetIds: privateIds, privateDnsEnabled: true, securityGroupIds: [sg.id] });
+    expect(one(run.resources, "aws:ec2/securityGroupRule:SecurityGroupRule").inputs).toMatchObject({ type: "ingress", fromPort: 443, toPort: 443, cidrBlocks: ["10.8.0.0/16"], securityGroupId: sg.id });
   });
 
   it("in a preview: the same children, their computed values unknown, the component's outputs unknown", async () => {

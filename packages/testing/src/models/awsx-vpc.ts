@@ -148,6 +148,7 @@ function build(set: ChildSet): Record<string, unknown> {
 
   const planned = layout(name, typeof cidrBlock === "string" && cidrBlock !== UNKNOWN ? cidrBlock : undefined, azs, specsOf(inputs["subnetSpecs"]), strategy, num(inputs["availabilityZoneCidrMask"]), str(inputs["subnetNameTagStrategy"]) === "AvailabilityZone");
   const subnets: Child[] = [];
+  const placed: { subnet: Child; az: string; kind: string }[] = [];
   const byType: Record<string, Child[]> = { public: [], private: [], isolated: [] };
   const routeTables: Child[] = [];
   const associations: Child[] = [];
@@ -165,6 +166,7 @@ function build(set: ChildSet): Record<string, unknown> {
         { parent: vpc, dependsOn: [vpc] },
       );
       subnets.push(subnet);
+      placed.push({ subnet, az: p.az, kind });
       (byType[kind] ?? byType["isolated"])?.push(subnet);
       const table = set.add("aws:ec2/routeTable:RouteTable", p.resourceName, { region, vpcId: set.ref(vpc), tags: { ...sharedTags, Name: p.nameTag, SubnetType: p.type } }, { parent: subnet, dependsOn: [subnet], id: `rtb-${hexOf(set, subnet, "rtb")}` });
       routeTables.push(table);
@@ -191,11 +193,33 @@ function build(set: ChildSet): Record<string, unknown> {
     }
   });
 
+  // Endpoints; with vpcEndpointStrategy "Auto", awsx fills in what a spec leaves out: an interface
+  // endpoint gets one subnet per AZ (private first), private DNS and its own security group open
+  // on 443 to the VPC's range; a gateway endpoint gets every route table.
+  const auto = str(inputs["vpcEndpointStrategy"]) === "Auto";
   const endpoints = (arr(inputs["vpcEndpointSpecs"]) ?? []).map((e, i) => {
     const spec = obj(e) ?? {};
     const serviceName = str(spec["serviceName"]) ?? unknownInput(`vpcEndpointSpecs[${i}].serviceName`);
     const { tags, ...rest } = spec;
-    return set.add("aws:ec2/vpcEndpoint:VpcEndpoint", serviceName, { ...rest, region: spec["region"] ?? region, vpcId: set.ref(vpc), tags: { ...sharedTags, ...tagsOf(tags) } }, { parent: vpc, dependsOn: [vpc], id: `vpce-${hexOf(set, vpc, serviceName)}` });
+    const endpointType = (str(spec["vpcEndpointType"]) ?? "Gateway").toLowerCase();
+    const extra: Record<string, unknown> = {};
+    const endpointRegion = spec["region"] ?? region;
+    if (auto && endpointType === "interface") {
+      if (spec["subnetIds"] === undefined && spec["subnetConfigurations"] === undefined) {
+        extra["subnetIds"] = azs.flatMap((az) => {
+          const pick = ["private", "isolated", "public"].map((k) => placed.find((p) => p.az === az && p.kind === k)?.subnet).find((x) => x !== undefined);
+          return pick ? [set.ref(pick)] : [];
+        });
+      }
+      if (spec["privateDnsEnabled"] === undefined) extra["privateDnsEnabled"] = true;
+      if (spec["securityGroupIds"] === undefined) {
+        const sg = set.add("aws:ec2/securityGroup:SecurityGroup", `${serviceName}-sg`, { region: endpointRegion, vpcId: set.ref(vpc), tags: { ...sharedTags, ...tagsOf(tags) } }, { parent: vpc, dependsOn: [vpc] });
+        set.add("aws:ec2/securityGroupRule:SecurityGroupRule", `${serviceName}-ingress`, { region: endpointRegion, type: "ingress", securityGroupId: set.ref(sg), protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [set.ref(vpc, "cidrBlock")] }, { parent: vpc, dependsOn: [sg] });
+        extra["securityGroupIds"] = [set.ref(sg)];
+      }
+    }
+    if (auto && endpointType === "gateway" && spec["routeTableIds"] === undefined) extra["routeTableIds"] = routeTables.map((t) => set.ref(t));
+    return set.add("aws:ec2/vpcEndpoint:VpcEndpoint", serviceName, { ...rest, ...extra, region: endpointRegion, vpcId: set.ref(vpc), tags: { ...sharedTags, ...tagsOf(tags) } }, { parent: vpc, dependsOn: [vpc], id: `vpce-${hexOf(set, vpc, serviceName)}` });
   });
 
   const plain = (c: Child) => ({ ...c.outputs, id: c.id });

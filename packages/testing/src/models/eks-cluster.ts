@@ -157,6 +157,7 @@ function build(set: ChildSet): Record<string, unknown> {
   const cniEnabled = a["useDefaultVpcCni"] !== undefined ? bool(a["useDefaultVpcCni"]) !== true : !autoMode;
   if (cniEnabled) {
     const cni = obj(a["vpcCniOptions"]) ?? {};
+    if (cni["securityContextPrivileged"] === true) throw new Unmodellable("vpcCniOptions.securityContextPrivileged patches the aws-node DaemonSet server-side, which the model does not record");
     const component = set.add("eks:index:VpcCniAddon", `${name}-vpc-cni`, {}, { custom: false });
     set.add("aws:eks/addon:Addon", `${name}-vpc-cni`, { clusterName, addonVersion: cni["addonVersion"], addonName: "vpc-cni", resolveConflictsOnCreate: cni["resolveConflictsOnCreate"] ?? "OVERWRITE", resolveConflictsOnUpdate: cni["resolveConflictsOnUpdate"] ?? "OVERWRITE", preserve: true, serviceAccountRoleArn: cni["serviceAccountRoleArn"], tags }, { parent: component });
   }
