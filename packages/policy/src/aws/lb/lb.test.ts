@@ -9,11 +9,12 @@ const redirect = [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443"
 describe("aws-lb-listener-tls", () => {
   const policy = "aws-lb-listener-tls";
 
-  it("passes HTTPS, an HTTP listener that only redirects to HTTPS, and network load balancer protocols", async () => {
+  it("passes HTTPS, an HTTP listener that only redirects to HTTPS, network load balancer protocols and a gateway load balancer listener (no protocol, no port)", async () => {
     const resources = [
       res(LISTENER, "https", { loadBalancerArn: "lb", protocol: "HTTPS", port: 443, defaultActions: forward }),
       res(ALB_LISTENER, "redirect", { loadBalancerArn: "lb", protocol: "HTTP", port: 80, defaultActions: redirect }),
       res(LISTENER, "nlb-tcp", { loadBalancerArn: "lb", protocol: "TCP", port: 5432, defaultActions: forward }),
+      res(LISTENER, "gateway", { loadBalancerArn: "gwlb", defaultActions: forward }),
     ];
     expect(await violations(policy, resources)).toEqual([]);
   });

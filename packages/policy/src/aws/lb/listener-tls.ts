@@ -3,7 +3,7 @@ import type { ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
 
-type Listener = { protocol?: string; defaultActions?: { type?: string; redirect?: { protocol?: string } }[] };
+type Listener = { protocol?: string; port?: number; defaultActions?: { type?: string; redirect?: { protocol?: string } }[] };
 
 /** True when every default action redirects to HTTPS (the usual port-80 listener). */
 const redirectsToHttps = (listener: Listener): boolean => {
@@ -12,6 +12,8 @@ const redirectsToHttps = (listener: Listener): boolean => {
 };
 
 function check(listener: Listener, report: ReportViolation): void {
+  // Neither protocol nor port: a Gateway Load Balancer listener (GENEVE, takes neither).
+  if (listener.protocol === undefined && listener.port === undefined) return;
   const protocol = listener.protocol ?? "HTTP";
   if (protocol !== "HTTP" || redirectsToHttps(listener)) return;
   report(
@@ -22,8 +24,9 @@ function check(listener: Listener, report: ReportViolation): void {
 
 /**
  * Application load balancer listeners (`aws.lb.Listener`, `aws.alb.Listener`) serve HTTPS, or
- * only redirect HTTP to HTTPS. An unset protocol is HTTP on an ALB. Network load balancer
- * protocols (TCP, TLS, UDP) are not judged: a TCP listener may pass TLS through to its targets.
+ * only redirect HTTP to HTTPS. An unset protocol is HTTP on an ALB; a listener without protocol
+ * and port is a Gateway Load Balancer's (GENEVE) and is not judged. Network load balancer
+ * protocols (TCP, TLS, UDP) are not judged either: a TCP listener may pass TLS through to its targets.
  */
 export const awsLbListenerTls = definePolicy<ResourceValidationPolicy>(
   {
