@@ -124,22 +124,26 @@ describe("mlops usage errors and --version (no plan runs)", () => {
     expect(r).toEqual({ status: 0, stdout: `@mlops/cli ${version("cli")}\npolicy pack @mlops/policy ${version("policy")}\n`, stderr: "" });
   });
 
-  it("passes every plan flag to plan() under its option name", () => {
+  it("passes every plan flag to plan() under its option name, and the defaults when none is given", () => {
+    // One process parses both command lines with the built CLI and prints what plan() would get.
     const script = [
       `const { createCli } = require(${JSON.stringify(path.join(root, "packages", "cli", "lib", "cli.js"))});`,
       `const { planOptionsOf } = require(${JSON.stringify(path.join(root, "packages", "cli", "lib", "cli-options.js"))});`,
       "const io = { stdout: process.stdout, stderr: process.stderr };",
-      "createCli(io, async (stack, flags) => { process.stdout.write(JSON.stringify({ options: planOptionsOf(stack, flags), diff: flags.diff, json: flags.json, tree: flags.tree })); })",
-      '  .parseAsync(process.argv.slice(2), { from: "user" });',
+      "const parse = (argv) => new Promise((resolve) => createCli(io, async (stack, flags) => resolve({ options: planOptionsOf(stack, flags), diff: flags.diff, json: flags.json, tree: flags.tree })).parseAsync(argv, { from: \"user\" }));",
+      'Promise.all([parse(["plan", "prod"]), parse(process.argv.slice(2))]).then((r) => process.stdout.write(JSON.stringify(r)));',
     ].join("\n");
     const args = ["plan", "dev", "--timeout", "2.5", "--allow-unverified", "--allow-indeterminate", "--mocks", "m.yaml", "--verbose", "--transpile-only", "--preview", "--program", "p", "--diff", "--json", "-", "--no-tree"];
     const r = spawnSync(process.execPath, ["-e", script, "mlops", ...args], { cwd: root, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({
-      options: { stack: "dev", preview: true, timeoutMs: 2500, allowUnverified: true, allowIndeterminate: true, verbose: true, programDir: "p", mocksFile: path.join(root, "m.yaml"), typecheck: false },
-      diff: true,
-      json: "-",
-      tree: false,
-    });
+    expect(JSON.parse(r.stdout)).toEqual([
+      { options: { stack: "prod", preview: false, timeoutMs: 120_000, allowUnverified: false, allowIndeterminate: false, verbose: false }, tree: true },
+      {
+        options: { stack: "dev", preview: true, timeoutMs: 2500, allowUnverified: true, allowIndeterminate: true, verbose: true, programDir: "p", mocksFile: path.join(root, "m.yaml"), typecheck: false },
+        diff: true,
+        json: "-",
+        tree: false,
+      },
+    ]);
   });
 });

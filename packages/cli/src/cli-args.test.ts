@@ -14,7 +14,8 @@ function capture(isTTY = false) {
   return { stream: { write: (s: string) => text.push(s), isTTY }, text: () => text.join("") };
 }
 
-const defaults: PlanFlags = { preview: false, tree: true, diff: false, timeout: 120_000, allowUnverified: false, allowIndeterminate: false, verbose: false, typecheck: true, transpileOnly: false };
+// What commander gives for `mlops plan <stack>` alone: switches absent, the defaults set.
+const defaults: PlanFlags = { tree: true, timeout: 120_000, typecheck: true };
 
 describe("flag values", () => {
   it("--timeout is a positive number of seconds, in milliseconds; anything else names the value", () => {

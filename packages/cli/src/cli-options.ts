@@ -23,16 +23,17 @@ export interface CliStreams {
 export interface PlanFlags {
   program?: string;
   json?: string;
-  preview: boolean;
+  /** Switches are absent unless given; `tree` and `typecheck` are true unless `--no-...`. */
+  preview?: boolean;
   tree: boolean;
-  diff: boolean;
+  diff?: boolean;
   timeout: number;
-  allowUnverified: boolean;
-  allowIndeterminate: boolean;
+  allowUnverified?: boolean;
+  allowIndeterminate?: boolean;
   mocks?: string;
-  verbose: boolean;
+  verbose?: boolean;
   typecheck: boolean;
-  transpileOnly: boolean;
+  transpileOnly?: boolean;
 }
 
 /** `--timeout <seconds>` in milliseconds: a positive number, else a usage error naming the value. */
@@ -79,15 +80,15 @@ export function versionText(): string {
 export function planOptionsOf(stack: string, o: PlanFlags, onProgress?: (step: string) => void): PlanOptions {
   return {
     stack,
-    preview: o.preview,
+    preview: o.preview === true,
     timeoutMs: o.timeout,
-    allowUnverified: o.allowUnverified,
-    allowIndeterminate: o.allowIndeterminate,
-    verbose: o.verbose,
+    allowUnverified: o.allowUnverified === true,
+    allowIndeterminate: o.allowIndeterminate === true,
+    verbose: o.verbose === true,
     ...(o.program ? { programDir: o.program } : {}),
     ...(o.mocks ? { mocksFile: path.resolve(o.mocks) } : {}),
     // Unset, plan() type-checks unless the program opts out (as Pulumi's runner does).
-    ...(!o.typecheck || o.transpileOnly ? { typecheck: false } : {}),
+    ...(!o.typecheck || o.transpileOnly === true ? { typecheck: false } : {}),
     ...(onProgress ? { onProgress } : {}),
   };
 }

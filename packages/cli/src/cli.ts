@@ -41,16 +41,16 @@ export function createCli(io: CliStreams, onPlan: (stack: string, flags: PlanFla
     .argument("<stack>", "stack name (reads Pulumi.<stack>.yaml; a stack without one has empty config)", usage(parseStack))
     .option("--program <dir>", "a Pulumi TypeScript program directory with its own Pulumi.yaml (default: the platform's root program)")
     .option("--json <file>", "write the full graph and policy results as JSON, secrets masked; `-` writes it to stdout instead of the report")
-    .option("--preview", "plan as `pulumi preview` would: computed values unknown", false)
-    .option("--diff", "show each resource's inputs under it (secrets masked)", false)
+    .option("--preview", "plan as `pulumi preview` would: computed values unknown")
+    .option("--diff", "show each resource's inputs under it (secrets masked)")
     .option("--no-tree", "leave out the resource tree")
     .addOption(new Option("--timeout <seconds>", "stop with exit 2 after this long, naming what is still pending").default(120_000, "120").argParser(usage(parseTimeout)))
-    .option("--allow-unverified", "unverified remote components (no model, Helm charts rendered at deploy time) do not fail a mandatory plan", false)
-    .option("--allow-indeterminate", "checks that could not run in preview (unknown values) do not fail a mandatory plan", false)
+    .option("--allow-unverified", "unverified remote components (no model, Helm charts rendered at deploy time) do not fail a mandatory plan")
+    .option("--allow-indeterminate", "checks that could not run in preview (unknown values) do not fail a mandatory plan")
     .option("--mocks <file>", "YAML or JSON file of invoke results and stack-reference outputs")
     .option("--no-typecheck", "do not type-check a TypeScript program (as Pulumi's transpileOnly)")
-    .option("--transpile-only", "the same as --no-typecheck", false)
-    .option("--verbose", "program errors with their full stack", false)
+    .option("--transpile-only", "the same as --no-typecheck")
+    .option("--verbose", "program errors with their full stack")
     .action(onPlan);
   return program;
 }

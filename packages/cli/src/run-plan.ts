@@ -20,7 +20,7 @@ export async function runPlan(stack: string, o: PlanFlags, io: CliStreams): Prom
       // As `pulumi preview --json`: the JSON alone on stdout, so it can be piped to jq.
       io.stdout.write(toJson(result));
     } else {
-      io.stdout.write(renderReport(result, { tree: o.tree, diff: o.diff, width: io.stdout.columns ?? 100 }) + "\n");
+      io.stdout.write(renderReport(result, { tree: o.tree, diff: o.diff === true, width: io.stdout.columns ?? 100 }) + "\n");
       if (o.json) {
         fs.writeFileSync(o.json, toJson(result));
         io.stdout.write(`Wrote ${o.json}\n`);
