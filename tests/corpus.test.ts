@@ -24,13 +24,25 @@ const TYPECHECKED = new Set(["aws-ts-secrets-manager", "kubernetes-ts-nginx"]);
 /** Also planned as `pulumi preview` would (`--preview`): programs whose computed values decide a check or a branch. */
 const PREVIEWED = new Set(["aws-ts-static-website", "aws-ts-wordpress-fargate-rds", "gcp-ts-gke"]);
 
+/**
+ * Programs whose plan is known to be wrong today, and why: their expected.json holds what a
+ * careful reviewer expects (written by hand, never regenerated), and the test is `it.failing`
+ * until the plan gets it right; then it fails, asking to drop the entry.
+ */
+const KNOWN_WRONG: Record<string, string> = {
+  "aws-ts-airflow":
+    "awsx names an ecr.Image's docker image after the build context, so the four Images of ./airflow-container collide (Duplicate resource URN, as `pulumi preview` fails); the model records four images with one URN",
+  "kubernetes-ts-helm-release-wordpress":
+    "a helm.v3.Release is rendered and installed by the provider at deploy time, so it is unverified; and Service.get() only reads an object (Pulumi sends no read to a policy pack), so no policy judges it",
+};
+
 /** What a reviewer checks of a plan: stable across runs, free of absolute paths. */
 interface Outcome {
   exitCode: number;
   /** The PlanError's message when the program could not be planned (exit 2). */
   error?: string;
   resources?: Record<string, number>;
-  /** Remote components by how the plan saw inside them: `type name`. */
+  /** Remote components by how the plan saw inside them, and any resource the plan reports unverified: `type name`. */
   components?: { modelled: string[]; unverified: string[]; opaque: string[] };
   /** `policy-name: resource-type resource-name`, sorted. */
   violations?: string[];
@@ -134,9 +146,10 @@ function outcomeOf(answer: Answer | undefined): Outcome {
   const resources: Record<string, number> = {};
   for (const r of planned.resources) resources[r.type] = (resources[r.type] ?? 0) + 1;
   const components: Required<Outcome>["components"] = { modelled: [], unverified: [], opaque: [] };
-  for (const r of planned.resources.filter((x) => x.remote && !x.custom)) {
+  for (const r of planned.resources) {
     const label = `${r.type} ${r.name}`;
     if (r.unverified) components.unverified.push(label);
+    else if (!r.remote || r.custom) continue;
     else if (planned.resources.some((c) => c.parent === r.urn && c.modelled)) components.modelled.push(label);
     // Neither modelled nor reported: the fail-open case the corpus is meant to catch.
     else components.opaque.push(label);
@@ -162,10 +175,17 @@ describe("the corpus of public Pulumi programs", () => {
     expect(programs.length).toBeGreaterThanOrEqual(25);
     const readme = fs.readFileSync(path.join(CORPUS, "README.md"), "utf8");
     expect(programs.filter((p) => !readme.includes(`| ${p} |`))).toEqual([]);
-    expect([...TYPECHECKED, ...PREVIEWED].filter((p) => !programs.includes(p))).toEqual([]);
+    expect([...TYPECHECKED, ...PREVIEWED, ...Object.keys(KNOWN_WRONG)].filter((p) => !programs.includes(p))).toEqual([]);
   });
 
-  it.each(programs)("%s plans as expected.json says", (name) => {
+  for (const name of programs) {
+    const known = KNOWN_WRONG[name];
+    // Regenerating never overwrites a hand-written expectation.
+    const test = known ? (UPDATE ? it.skip : it.failing) : it;
+    test(`${name} plans as expected.json says${known ? ` (KNOWN WRONG: ${known})` : ""}`, () => checkProgram(name));
+  }
+
+  function checkProgram(name: string): void {
     const actual = outcomeOf(answers[name]);
     if (PREVIEWED.has(name)) actual.preview = outcomeOf(answers[`${name} --preview`]);
     const expectedFile = path.join(CORPUS, name, "expected.json");
@@ -181,5 +201,5 @@ describe("the corpus of public Pulumi programs", () => {
       (err as Error).message = `${name}: the plan differs from ${path.relative(REPO, expectedFile)} (after review, UPDATE_CORPUS=1 npx jest tests/corpus.test.ts rewrites it)\n\n${(err as Error).message}`;
       throw err;
     }
-  });
+  }
 });
