@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ProgramSetupError, describeProgramError, isEsmEntry, nodeRuntimeOf, programCwd, resolveEntry, userFrame } from "./program";
+import { ProgramSetupError, describeProgramError, isEsmEntry, nodeRuntimeOf, prepareProgram, programCwd, resolveEntry, userFrame } from "./program";
 import { majorOfRange } from "./provider-pins";
 
 let dir: string;
@@ -97,5 +97,21 @@ describe("majorOfRange", () => {
   it("reads the major a package.json range pins, and nothing from tags or protocols", () => {
     expect(["^6.66.0", "~5.4", "6.x", ">=6.1.0 <7", "7", "v3.1.0", "= 4.0.0"].map(majorOfRange)).toEqual([6, 5, 6, 6, 7, 3, 4]);
     expect(["latest", "*", "workspace:*", "catalog:", "file:../x"].map(majorOfRange)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe("prepareProgram", () => {
+  it("says what Pulumi would do differently from what the author may expect, and checks nothing in a JavaScript program", () => {
+    write("index.ts", "export const a: number = 'not checked';\n");
+    write("index.js", "exports.a = 1;\n");
+    const steps: string[] = [];
+    const prepared = prepareProgram(dir, { project: "p", config: {}, secretKeys: [], runtime: "nodejs", noStackFile: path.join(dir, "Pulumi.qa.yaml") }, { onProgress: (s) => steps.push(s), cacheDir: dir });
+    expect(prepared).toMatchObject({ entry: path.join(dir, "index.js"), cwd: dir });
+    expect(prepared.warnings).toEqual([
+      "no Pulumi.qa.yaml: the stack has no config of its own (Pulumi's rule), only Pulumi.yaml defaults",
+      "index.js and index.ts are both present and Pulumi.yaml names no main: Pulumi runs index.js, and so does the plan",
+    ]);
+    expect(steps).toEqual([]);
+    expect(prepared.typecheck).toBeUndefined();
   });
 });
