@@ -22,6 +22,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.join(root, "tests", "fixtures", "corpus");
 const bin = path.join(root, "packages", "cli", "lib", "bin.js");
 
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 13)) {
+  console.error(`bench-corpus: Node ${process.version} is not allowed: the plan needs Node >= 22.13 (run it with the toolchain's: PATH=.toolchain/node_modules/.bin:$PATH)`);
+  process.exit(2);
+}
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
