@@ -92,6 +92,11 @@ describe("renderReport", () => {
     expect(report).toContain("Resources:\n    + 5 to create\n    (2 custom, 2 components, 1 modelled, 1 unverified)");
   });
 
+  it("keeps the header lines whole at any width, for grep", () => {
+    const lines = renderReport(result({ preview: true, tierSource: "config mlops-platform:tier" }), { tree: false, width: 40 }).split("\n");
+    expect(lines[2]).toBe("Tier prod (config mlops-platform:tier); policy enforcement mandatory; preview mode (computed values unknown)");
+  });
+
   it("lists stack outputs with secret ones masked", () => {
     const report = renderReport(result(), { tree: false });
     expect(report).toContain(

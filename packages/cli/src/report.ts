@@ -173,10 +173,10 @@ export function renderReport(result: PlanResult, opts: ReportOptions): string {
   const width = opts.width && opts.width > 20 ? opts.width : DEFAULT_WIDTH;
   const out: string[] = [];
   const prose = (text: string, indent?: string) => out.push(...wrap(text, width, indent));
-  // The header and each violation's first line stay whole, for grep.
+  // The header lines and each violation's first line stay whole, for grep.
   out.push(`MOCKED PLAN of stack "${result.stack}" (project ${result.project}, program ${result.program})`);
-  prose("No cloud, cluster or Pulumi CLI was contacted: resource outputs are canned by the mock engine.");
-  prose(`Tier ${result.tier} (${result.tierSource}); policy enforcement ${result.enforcement}${result.preview ? "; preview mode (computed values unknown)" : ""}`);
+  out.push("No cloud, cluster or Pulumi CLI was contacted: resource outputs are canned by the mock engine.");
+  out.push(`Tier ${result.tier} (${result.tierSource}); policy enforcement ${result.enforcement}${result.preview ? "; preview mode (computed values unknown)" : ""}`);
   out.push("");
   if (result.warnings.length > 0) {
     out.push("Plan warnings:");
