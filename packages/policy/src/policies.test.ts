@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it, jest } from "@jest/globals";
 import type { Policy } from "@pulumi/policy";
@@ -45,6 +46,21 @@ describe("the policy files", () => {
       })
       .map(({ name }) => name);
     expect(missing).toEqual([]);
+  });
+
+  it("skips build output whose source file is gone (tsc -b keeps lib/x.js after src/x.ts is removed), but not in a package without src", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "policy-files-"));
+    try {
+      for (const f of ["lib/aws/x/kept.js", "lib/aws/x/stale.js", "src/aws/x/kept.ts"]) {
+        fs.mkdirSync(path.dirname(path.join(tmp, f)), { recursive: true });
+        fs.writeFileSync(path.join(tmp, f), "module.exports = {};\n");
+      }
+      expect(loadPolicyFiles(path.join(tmp, "lib")).map((f) => f.file)).toEqual(["aws/x/kept"]);
+      fs.rmSync(path.join(tmp, "src"), { recursive: true });
+      expect(loadPolicyFiles(path.join(tmp, "lib")).map((f) => f.file)).toEqual(["aws/x/kept", "aws/x/stale"]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it("names every policy once, with a description and no built-in enforcement level", () => {

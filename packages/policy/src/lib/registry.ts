@@ -76,15 +76,27 @@ export interface PolicyFile {
 const isModuleFile = (f: string) => /\.(js|ts)$/.test(f) && !/\.(d|test)\.ts$/.test(f) && !f.endsWith(".test.js");
 
 /**
+ * A filter that drops build output whose source is gone: `tsc -b` does not delete `lib/x.js`
+ * when `src/x.ts` is renamed or removed, and a stale policy would still join the pack. Applies
+ * when `root` is a `lib` folder next to a `src` folder (a checkout); a published package has no
+ * `src` and keeps every file.
+ */
+function hasSource(root: string, vendor: string): (file: string) => boolean {
+  const src = path.join(path.dirname(root), "src");
+  if (path.basename(root) !== "lib" || !fs.existsSync(src)) return () => true;
+  return (file) => !file.endsWith(".js") || fs.existsSync(path.join(src, vendor, file.replace(/\.js$/, ".ts")));
+}
+
+/**
  * Every module under the vendor folders, loaded, with the policy entries each exports. Files
- * that export none are helpers (`ingress-rules.ts`). Runs once per process.
+ * that export none are helpers (`ingress-rules.ts`).
  */
 export function loadPolicyFiles(root = path.resolve(__dirname, "..")): PolicyFile[] {
   const files: PolicyFile[] = [];
   for (const vendor of VENDORS) {
     const dir = path.join(root, vendor);
     if (!fs.existsSync(dir)) continue;
-    const found = (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).filter(isModuleFile).sort();
+    const found = (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).filter(isModuleFile).filter(hasSource(root, vendor)).sort();
     for (const f of found) {
       const exports = require(path.join(dir, f)) as Record<string, unknown>;
       files.push({ file: `${vendor}/${f.replace(/\\/g, "/").replace(/\.(js|ts)$/, "")}`, entries: Object.values(exports).filter(isPolicyEntry) });
