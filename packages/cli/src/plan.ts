@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ConfigError, TIERS, TIER_DEFAULTS, ENFORCEMENT_LEVELS, CONFIG_NAMESPACE, type EnforcementLevel, type Tier } from "@mlops/core";
-import { MocksFileError, loadMocksFile, loadStackConfig, mocksOptions, runWithMocks, type LogRecord, type RecordedResource } from "@mlops/testing";
-import { evaluatePolicies, type PolicyViolation } from "@mlops/policy/rules";
+import { MocksFileError, loadMocksFile, loadStackConfig, mocksOptions, runWithMocks, type InvokeRecord, type LogRecord, type RecordedResource } from "@mlops/testing";
+import { evaluatePolicies, type PolicyViolation, type ValueOrigins } from "@mlops/policy/rules";
 import { PLATFORM_ROOT, ProgramSetupError, describeProgramError, inDirectory, prepareProgram } from "./program";
 
 export interface PlanOptions {
@@ -84,8 +84,33 @@ function enforcementOf(tier: Tier, config: Record<string, string>): EnforcementL
   return TIER_DEFAULTS[tier].policyEnforcement;
 }
 
-/** Runs a program for a stack under the mock engine and evaluates the policy pack over the graph. */
+/**
+ * Runs a program for a stack under the mock engine and evaluates the policy pack over the graph.
+ * Fails closed: an exception the program throws outside the run (a timer, a callback) at any
+ * point of the plan is a PlanError, never a clean result followed by a crash.
+ */
 export async function plan(opts: PlanOptions): Promise<PlanResult> {
+  const stray: unknown[] = [];
+  const onStray = (err: unknown) => void stray.push(err);
+  process.on("uncaughtException", onStray);
+  try {
+    const result = await planProgram(opts);
+    if (stray.length > 0) throw strayError(stray);
+    return result;
+  } catch (err) {
+    throw stray.length > 0 ? strayError(stray) : err;
+  } finally {
+    process.off("uncaughtException", onStray);
+  }
+}
+
+function strayError(errors: readonly unknown[]): PlanError {
+  const first = errors[0];
+  const message = first instanceof Error ? first.message : String(first);
+  return new PlanError(`the program threw outside its run (in a timer or callback): ${message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}`);
+}
+
+async function planProgram(opts: PlanOptions): Promise<PlanResult> {
   const dir = path.resolve(opts.programDir ?? PLATFORM_ROOT);
   const stackFile = loadStackConfig(dir, opts.stack);
   // The runtime, the entry, the working directory and the type-check, as Pulumi's Node.js runtime does them.
@@ -102,6 +127,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
   const mocks = opts.mocksFile ? mocksFromFile(opts.mocksFile) : {};
   let run;
   try {
+    opts.onProgress?.(`running ${path.relative(process.cwd(), entry) || entry} under the mock engine`);
     run = await inDirectory(program.cwd, () => runWithMocks(program.run, {
       project: stackFile.project,
       stack: opts.stack,
@@ -117,7 +143,8 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     if ((err as Error)?.name === "PendingWorkError") throw new PlanError((err as Error).message);
     throw new PlanError(`the program failed: ${describeProgramError(err, dir, opts.verbose)}`);
   }
-  const evaluation = await evaluatePolicies(run.resources, { enforcementLevel: enforcement });
+  opts.onProgress?.(`evaluating the policy pack over ${run.resources.length} resources`);
+  const evaluation = await evaluatePolicies(run.resources, { enforcementLevel: enforcement, valueOrigins: valueOriginsOf(stackFile, run.invokes) });
   const mandatory = evaluation.violations.filter((v) => v.enforcementLevel === "mandatory").length;
   return {
     mocked: true,
@@ -142,6 +169,22 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
       mandatory,
       advisory: evaluation.violations.length - mandatory,
     },
+  };
+}
+
+/** Where the plan's values came from, for the plaintext-secret policies: config (secret or not) and invoke results. */
+function valueOriginsOf(stackFile: { config: Record<string, string>; secretKeys: string[] }, invokes: readonly InvokeRecord[]): ValueOrigins {
+  const secret = new Set(stackFile.secretKeys);
+  const strings = (v: unknown, into: string[]): string[] => {
+    if (typeof v === "string" && v !== "") into.push(v);
+    else if (Array.isArray(v)) v.forEach((x) => strings(x, into));
+    else if (v !== null && typeof v === "object") Object.values(v).forEach((x) => strings(x, into));
+    return into;
+  };
+  return {
+    secretConfig: Object.entries(stackFile.config).filter(([k]) => secret.has(k)).map(([, v]) => v),
+    plainConfig: Object.fromEntries(Object.entries(stackFile.config).filter(([k]) => !secret.has(k))),
+    invokeResults: invokes.flatMap((i) => strings(i.result, [])),
   };
 }
 

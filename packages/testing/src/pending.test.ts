@@ -4,6 +4,12 @@ import { PendingWorkError } from "./pending";
 import { runWithMocks } from "./run";
 
 const base = { project: "proj", stack: "dev", timeoutMs: 300 };
+
+class Thing extends pulumi.CustomResource {
+  constructor(name: string, props: pulumi.Inputs) {
+    super("test:index:Thing", name, props);
+  }
+}
 const never = () => new Promise<string>(() => undefined);
 
 /** Runs `program` with a live interval (as a program polling something would) so only the timeout can end it. */
@@ -31,8 +37,8 @@ describe("runWithMocks: a program that cannot finish", () => {
 
   it("names a resource waiting for an input that never resolves, and the phase it is in", async () => {
     const err = await failure(() => {
-      new pulumi.CustomResource("test:index:Thing", "stuck", { value: never() });
-      new pulumi.CustomResource("test:index:Thing", "fine", { value: "x" });
+      new Thing("stuck", { value: never() });
+      new Thing("fine", { value: "x" });
     });
     expect(err.pending.resources).toEqual(['test:index:Thing "stuck": waiting for its input "value"']);
   });
