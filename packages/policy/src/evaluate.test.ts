@@ -23,6 +23,12 @@ describe("evaluatePolicies", () => {
     ]);
   });
 
+  it("checks no read resource (`.get`): the program does not create it, and Pulumi sends reads to no policy", async () => {
+    const read = { ...publicDb, name: "existing", urn: publicDb.urn.replace("::db", "::existing"), read: true };
+    const result = await evaluatePolicies([read], { enforcementLevel: "mandatory" });
+    expect(result.violations).toEqual([]);
+  });
+
   it("reports every violation as advisory when the pack is advisory (dev)", async () => {
     const result = await evaluatePolicies([publicDb, plainKey], { enforcementLevel: "advisory" });
     expect(result.violations.map((v) => [v.policyName, v.enforcementLevel])).toEqual([

@@ -85,7 +85,9 @@ export async function evaluatePolicies(resources: readonly PlannedResource[], op
   try {
     const evaluate = () =>
       withSecretPaths(graph.secretPaths, async () => {
-        for (const r of resources) collect(await analyzer.analyze(analyzeRequest(r, graph)), graph, r.urn, result);
+        // Reads (`.get`, stack references) are not the program's to create: Pulumi sends them to
+        // no resource policy (pulumi/pulumi#3950). The stack policies still see them in the graph.
+        for (const r of resources) if (!r.read) collect(await analyzer.analyze(analyzeRequest(r, graph)), graph, r.urn, result);
         collect(await analyzer.analyzeStack(analyzeStackRequest(resources, graph)), graph, undefined, result);
       });
     await (opts.valueOrigins ? withValueOrigins(opts.valueOrigins, evaluate) : evaluate());

@@ -40,6 +40,8 @@ export interface PlannedResource {
   custom: boolean;
   /** Remote (multi-language) component such as `eks:index:Cluster`. */
   remote?: boolean;
+  /** A resource the program reads (`.get`) rather than manages: no resource policy checks it. */
+  read?: boolean;
   id?: string;
   /** Outputs; the stack check sees `{ ...inputs, ...outputs }` (the engine sends outputs). */
   outputs?: Record<string, unknown>;

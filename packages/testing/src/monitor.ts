@@ -15,6 +15,12 @@ import { applyTransforms, type Registration } from "./transforms";
 import type { FunctionMock, InvokeRecord, OutputsMock, RecordedResource } from "./types";
 import { containsSecretWire, decode, encode, isSecretWire, secretWire } from "./wire";
 
+/** Custom resources whose real content the provider renders at deploy time: no policy can see it. */
+const RENDERED_AT_DEPLOY: Readonly<Record<string, string>> = {
+  "kubernetes:helm.sh/v3:Release":
+    "a Helm release is rendered and installed by the provider at deploy time: the offline plan cannot know the objects its chart creates, so no policy saw them",
+};
+
 type Callback = (err: Error | null, resp?: unknown) => void;
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -155,6 +161,8 @@ export class RecordingMonitor {
       if (type.startsWith(PROVIDER_PREFIX)) this.providers.remember(Providers.ref(urn, id), decoded.value);
     }
     this.store(record, type, state, ownTransforms);
+    const deployTime = RENDERED_AT_DEPLOY[type];
+    if (deployTime) record.unverified = deployTime;
     if (model && "unverified" in model) record.unverified = model.unverified;
     else if (model) await this.recordModelled(record, model.children, (p) => this.childProvider(p, pkg, provider, req));
 
@@ -292,6 +300,7 @@ export class RecordingMonitor {
         provider,
         custom: true,
         remote: false,
+        read: true,
         id: req.getId(),
         outputs: { ...decoded.value, ...computed },
       };
@@ -396,6 +405,7 @@ export class RecordingMonitor {
       retainOnDelete: false,
       custom: true,
       remote: false,
+      read: true,
       id: stackName,
       outputs: recorded,
     };

@@ -60,8 +60,14 @@ export interface RecordedResource {
    */
   modelled?: true;
   /**
+   * Set on a resource the program reads (`aws.ec2.Vpc.get`, a stack reference) rather than
+   * manages. Pulumi sends reads to no policy pack, and neither does the offline plan.
+   */
+  read?: true;
+  /**
    * Set on a remote component whose children the offline plan cannot know (a Helm v4 `Chart`
-   * rendered at deploy time, a component with no model): why. Policies never saw its children.
+   * rendered at deploy time, a component with no model), or on a custom resource the provider
+   * renders at deploy time (a Helm v3 `Release`): why. Policies never saw its children.
    */
   unverified?: string;
   /**

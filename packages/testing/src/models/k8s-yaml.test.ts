@@ -138,6 +138,16 @@ describe("remote components without a model", () => {
     expect(run.resources.filter((r) => r.parent === chart.urn)).toEqual([]);
   });
 
+  it("a Helm v3 Release is unverified (installed by the provider); a `.get` read is recorded as a read", async () => {
+    const run = await runWithMocks(() => {
+      new k8s.helm.v3.Release("db", { chart: "postgresql", repositoryOpts: { repo: "https://charts.bitnami.com/bitnami" } });
+      k8s.core.v1.Service.get("existing", "default/wordpress");
+    }, base);
+    expect(one(run.resources, "kubernetes:helm.sh/v3:Release").unverified).toMatch(/rendered and installed by the provider at deploy time/);
+    const read = one(run.resources, "kubernetes:core/v1:Service");
+    expect([read.read, read.unverified]).toEqual([true, undefined]);
+  });
+
   it("an unknown remote component is unverified, naming its type; a local component is not", async () => {
     const run = await runWithMocks(() => {
       new Widget("w", { size: 3 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const CLUSTER = "gcp:container/cluster:Cluster";
 
@@ -39,6 +39,11 @@ describe("gcp-container-secrets-encrypted", () => {
     const resources = [cluster({ databaseEncryption: { state: "DECRYPTED" } }), res(CLUSTER, "keyless", { databaseEncryption: { state: "ENCRYPTED" } })];
     const message = 'databaseEncryption is not state "ENCRYPTED" with a keyName: Secrets are not encrypted with a Cloud KMS key.';
     expect(await violations(policy, resources)).toEqual([message, message]);
+  });
+
+  it("counts a key created in the same update (unknown in preview) as set, so the check runs", async () => {
+    const result = await runPolicy(policy, [cluster({ databaseEncryption: { state: "ENCRYPTED", keyName: unknown } })]);
+    expect([result.violations, result.indeterminate]).toEqual([[], []]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const BUCKET = "gcp:storage/bucket:Bucket";
 const secure = {
@@ -46,6 +46,11 @@ describe("gcp-storage-bucket-encrypted-with-kms", () => {
     expect(await violations(policy, [res(BUCKET, "data", { ...secure, encryption: undefined })])).toEqual([
       "encryption.defaultKmsKeyName is not set: objects use Google-managed keys.",
     ]);
+  });
+
+  it("counts a key created in the same update (unknown in preview) as set, so the check runs", async () => {
+    const result = await runPolicy(policy, [res(BUCKET, "data", { ...secure, encryption: { defaultKmsKeyName: unknown } })]);
+    expect([result.violations, result.indeterminate]).toEqual([[], []]);
   });
 });
 
