@@ -30,6 +30,16 @@ function withOverrides(overrides: Readonly<Record<string, EnforcementLevel>>): P
   });
 }
 
+/**
+ * A remote component as the engine shows it to a policy pack: without inputs once its children
+ * exist (the provider constructs them; the pack judges those), so a rule that also reads the
+ * component's inputs (`eks.Cluster`'s `endpointPublicAccess`) does not report twice. An
+ * unverified component keeps its inputs: they are all a policy can judge.
+ */
+function asEngineSeesIt(r: PlannedResource, modelledParents: ReadonlySet<string | undefined>): PlannedResource {
+  return r.remote && modelledParents.has(r.urn) ? { ...r, inputs: {}, secretPaths: [] } : r;
+}
+
 /** Secret paths per URN: the recorded dotted paths resolved against the inputs, plus wrapped secrets. */
 function secretPathsOf(resources: readonly PlannedResource[]): Map<string, Path[]> {
   return new Map(
@@ -75,6 +85,7 @@ export async function evaluatePolicies(resources: readonly PlannedResource[], op
     policiesRun: policies.filter((p) => (overrides[p.name] ?? opts.enforcementLevel) !== "disabled").map((p) => p.name),
   };
   if (result.policiesRun.length === 0) return result;
+  const modelledParents = new Set(resources.filter((r) => r.modelled && r.parent).map((r) => r.parent));
   const graph: Graph = { byUrn: new Map(resources.map((r) => [r.urn, r])), secretPaths: secretPathsOf(resources) };
   const analyzer = createAnalyzer(PACK_NAME, PACK_VERSION, opts.enforcementLevel, effective);
   // @pulumi/policy throws a NotApplicableError for every policy that does not apply to a
@@ -87,7 +98,7 @@ export async function evaluatePolicies(resources: readonly PlannedResource[], op
       withSecretPaths(graph.secretPaths, async () => {
         // Reads (`.get`, stack references) are not the program's to create: Pulumi sends them to
         // no resource policy (pulumi/pulumi#3950). The stack policies still see them in the graph.
-        for (const r of resources) if (!r.read) collect(await analyzer.analyze(analyzeRequest(r, graph)), graph, r.urn, result);
+        for (const r of resources) if (!r.read) collect(await analyzer.analyze(analyzeRequest(asEngineSeesIt(r, modelledParents), graph)), graph, r.urn, result);
         collect(await analyzer.analyzeStack(analyzeStackRequest(resources, graph)), graph, undefined, result);
       });
     await (opts.valueOrigins ? withValueOrigins(opts.valueOrigins, evaluate) : evaluate());

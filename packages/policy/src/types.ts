@@ -42,6 +42,8 @@ export interface PlannedResource {
   remote?: boolean;
   /** A resource the program reads (`.get`) rather than manages: no resource policy checks it. */
   read?: boolean;
+  /** A child the offline plan modelled for a remote component; its parent is then shown to policies without inputs. */
+  modelled?: boolean;
   id?: string;
   /** Outputs; the stack check sees `{ ...inputs, ...outputs }` (the engine sends outputs). */
   outputs?: Record<string, unknown>;

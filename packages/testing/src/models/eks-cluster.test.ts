@@ -60,16 +60,21 @@ describe("model: eks.Cluster (@pulumi/eks 4)", () => {
     expect(component.outputs["nodeSecurityGroupId"]).toBe(nodeSg.id);
   });
 
-  it("gives the same verdicts on the modelled children as the checks of the component's inputs", async () => {
+  it("reports each verdict once, on the modelled child; an unverified cluster is judged on its inputs", async () => {
     const run = await runWithMocks(() => new eks.Cluster("c", network), base);
     const { violations } = await evaluatePolicies(run.resources, { enforcementLevel: "mandatory" });
     const on = (policy: string) => violations.filter((v) => v.policyName === policy).map((v) => `${v.resourceType} ${v.resourceName}`).sort();
-    expect(on("aws-eks-endpoint-private")).toEqual(["aws:eks/cluster:Cluster c-eksCluster", "eks:index:Cluster c"]);
-    expect(on("aws-eks-control-plane-logging")).toEqual(["aws:eks/cluster:Cluster c-eksCluster", "eks:index:Cluster c"]);
-    expect(on("aws-eks-secrets-encrypted")).toEqual(["aws:eks/cluster:Cluster c-eksCluster", "eks:index:Cluster c"]);
-    expect(on("aws-ec2-no-public-ip")).toEqual(["aws:ec2/launchTemplate:LaunchTemplate c-launchTemplate", "eks:index:Cluster c"]);
-    expect(on("aws-ec2-launch-template-imdsv2")).toEqual(["aws:ec2/launchTemplate:LaunchTemplate c-launchTemplate", "eks:index:Cluster c"]);
-    expect(on("aws-ec2-launch-template-volumes-encrypted")).toEqual(["aws:ec2/launchTemplate:LaunchTemplate c-launchTemplate", "eks:index:Cluster c"]);
+    // The engine shows a constructed remote component to a pack without inputs: its children are what is judged.
+    expect(on("aws-eks-endpoint-private")).toEqual(["aws:eks/cluster:Cluster c-eksCluster"]);
+    expect(on("aws-eks-control-plane-logging")).toEqual(["aws:eks/cluster:Cluster c-eksCluster"]);
+    expect(on("aws-eks-secrets-encrypted")).toEqual(["aws:eks/cluster:Cluster c-eksCluster"]);
+    expect(on("aws-ec2-no-public-ip")).toEqual(["aws:ec2/launchTemplate:LaunchTemplate c-launchTemplate"]);
+    expect(on("aws-ec2-launch-template-imdsv2")).toEqual(["aws:ec2/launchTemplate:LaunchTemplate c-launchTemplate"]);
+    expect(on("aws-ec2-launch-template-volumes-encrypted")).toEqual(["aws:ec2/launchTemplate:LaunchTemplate c-launchTemplate"]);
+    // Without a vpcId there is no model: the component's own inputs are all a policy can judge.
+    const unverified = await runWithMocks(() => new eks.Cluster("u", { version: "1.33" }), base);
+    const judged = await evaluatePolicies(unverified.resources, { enforcementLevel: "mandatory" });
+    expect(judged.violations.filter((v) => v.policyName === "aws-eks-endpoint-private").map((v) => `${v.resourceType} ${v.resourceName}`)).toEqual(["eks:index:Cluster u"]);
   });
 
   it("follows the inputs: private endpoint, encryption, log types, API access entries, no default node group or security groups", async () => {
