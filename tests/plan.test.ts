@@ -3,7 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PlanError, exitCodeOf, plan, renderReport, renderTree, toJson } from "@mlops/cli";
+import { PlanError, exitCodeOf, gateFailures, plan, renderReport, renderTree, toJson } from "@mlops/cli";
 
 const fixtures = path.join(__dirname, "fixtures");
 
@@ -26,13 +26,21 @@ describe("plan()", () => {
     expect(JSON.parse(toJson(result)).resources.length).toBe(result.resources.length);
   });
 
-  it("plans as `pulumi preview` does with --preview: computed values unknown, still clean", async () => {
+  it("plans as `pulumi preview` does with --preview: computed values unknown; the checks that cannot run fail the gate until allowed", async () => {
     const result = await plan({ stack: "staging", preview: true });
     expect(result.preview).toBe(true);
-    expect(renderReport(result, { tree: false })).toContain("preview mode (computed values unknown)");
+    expect(renderReport(result, { tree: false })).toMatch(/preview mode \(computed\s+values unknown\)/);
     const rds = result.resources.find((r) => r.type === "aws:rds/instance:Instance");
     expect(rds?.inputs["dbSubnetGroupName"]).toBe("<unknown>");
-    expect(exitCodeOf(result)).toBe(0);
+    // The TLS-only bucket policies embed the new bucket's ARN: unknown until deploy, so no rule can read
+    // them in a preview (the default plan checks them). Listed, and failing the mandatory gate.
+    expect(result.policy.mandatory).toBe(0);
+    expect(result.policy.indeterminate.map((i) => `${i.policyName} ${i.resourceName}`).sort()).toEqual(
+      ["artifacts", "datasets", "models"].map((b) => `aws-s3-bucket-policy-not-public ${b}-tls-only`),
+    );
+    expect(gateFailures(result)).toEqual(["3 check(s) that could not run in preview (allow with --allow-indeterminate)"]);
+    expect(exitCodeOf(result)).toBe(1);
+    expect(exitCodeOf({ ...result, allowed: { ...result.allowed, indeterminate: true } })).toBe(0);
   });
 
   it("reports mandatory violations with exit code 1 for a prod-tier program", async () => {
@@ -42,6 +50,12 @@ describe("plan()", () => {
     expect(result.tierSource).toBe("stack name");
     expect(result.policy.mandatory).toBeGreaterThanOrEqual(5);
     expect(exitCodeOf(result)).toBe(1);
+    // The SDK marks `password` secret itself; the plan still sees that it is a literal in the source.
+    const rds = result.resources.find((r) => r.name === "reporting");
+    expect(rds?.secretPaths).toContain("password");
+    expect(result.policy.violations.filter((v) => v.policyName === "aws-secrets-no-plaintext-inputs").map((v) => v.message)).toEqual([
+      expect.stringMatching(/^reporting: password is a literal in the program/),
+    ]);
   });
 
   it("turns a config error into a PlanError carrying the ConfigError's message", async () => {
