@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
+import { isModernTlsPolicy } from "../../aws/lb/tls-policies";
 
 interface NativeListener {
   protocol?: string;
@@ -9,12 +10,8 @@ interface NativeListener {
   defaultActions?: { type?: string; redirectConfig?: { protocol?: string } }[];
 }
 
-/**
- * ELB security policies that negotiate TLS 1.2 or newer only: TLS13-1-2-* and TLS13-1-3-*
- * (FIPS, Res, Ext and post-quantum variants included), FS-1-2-* and TLS-1-2-*. Not
- * TLS13-1-0-* or TLS13-1-1-*: despite the name they accept TLS 1.0 and 1.1 clients.
- */
-export const isModernElbSslPolicy = (policy: string): boolean => /^ELBSecurityPolicy-(TLS13-1-[23]-|FS-1-2-|TLS-1-2-)/.test(policy);
+/** ELB security policies that negotiate TLS 1.2 or newer only (one list, shared with the classic provider's rule). */
+export const isModernElbSslPolicy = isModernTlsPolicy;
 
 const TLS_PROTOCOLS = new Set(["HTTPS", "TLS"]);
 

@@ -50,10 +50,12 @@ describe("aws-lb-listener-modern-tls-policy", () => {
     const resources = [
       res(LISTENER, "default", { loadBalancerArn: "lb", protocol: "HTTPS", defaultActions: forward }),
       res(LISTENER, "old", { loadBalancerArn: "lb", protocol: "TLS", sslPolicy: "ELBSecurityPolicy-TLS-1-0-2015-04", defaultActions: forward }),
+      res(LISTENER, "tls13-floor-1-0", { loadBalancerArn: "lb", protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-0-2021-06", defaultActions: forward }),
     ];
     expect(await violations(policy, resources)).toEqual([
       "sslPolicy is not set, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS versions older than 1.2: set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 (or another TLS 1.2+ policy).",
       "sslPolicy is ELBSecurityPolicy-TLS-1-0-2015-04, which accepts TLS versions older than 1.2: set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 (or another TLS 1.2+ policy).",
+      "sslPolicy is ELBSecurityPolicy-TLS13-1-0-2021-06, which accepts TLS versions older than 1.2: set sslPolicy to ELBSecurityPolicy-TLS13-1-2-2021-06 (or another TLS 1.2+ policy).",
     ]);
   });
 
