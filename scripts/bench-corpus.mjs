@@ -63,7 +63,7 @@ function planArgs(name, typecheck) {
 function timed(cmdArgs) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, cmdArgs, { cwd: root, encoding: "utf8" });
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, code: r.status ?? -1, error: r.status === 2 ? (r.stderr ?? "").trim().split("\n")[0] : undefined };
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, code: r.status ?? -1, error: r.status === 2 ? (r.stderr ?? "").trim().split("\n").slice(0, 2).map((l) => l.trim()).join(" ") : undefined };
 }
 
 const median = (xs) => {
@@ -72,7 +72,7 @@ const median = (xs) => {
 };
 
 const modes = hasNoTypecheck ? ["typecheck", "no-typecheck"] : ["typecheck"];
-const results = Object.fromEntries(programs.map((p) => [p, { first: undefined, code: undefined, typecheck: [], "no-typecheck": [] }]));
+const results = Object.fromEntries(programs.map((p) => [p, { first: undefined, codes: { typecheck: new Set(), "no-typecheck": new Set() }, errors: {}, typecheck: [], "no-typecheck": [] }]));
 for (let i = 0; i < runs; i++) {
   for (const p of programs) {
     for (const mode of modes) {
@@ -80,9 +80,8 @@ for (let i = 0; i < runs; i++) {
       const entry = results[p];
       if (mode === "typecheck" && entry.first === undefined) entry.first = r.ms;
       else entry[mode].push(r.ms);
-      entry.code ??= r.code;
-      entry.error ??= r.error;
-      if (entry.code !== r.code) entry.code = `${entry.code}/${r.code}`;
+      entry.codes[mode].add(r.code);
+      entry.errors[mode] ??= r.error;
     }
     process.stderr.write(".");
   }
@@ -94,8 +93,9 @@ console.log(`Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, Nod
 if (!hasNoTypecheck) console.log("The CLI has no --no-typecheck flag yet: only the default mode is timed.");
 if (!hasMocks) console.log("The CLI has no --mocks flag yet: programs with a mocks.yaml ran without it.");
 console.log("");
-console.log("| program | exit | first run (type-check cache as found) | type-checked | --no-typecheck |");
+console.log("| program | exit (checked / not) | first run (type-check cache as found) | type-checked | --no-typecheck |");
 console.log("|---|---|---|---|---|");
+const codesOf = (set) => [...set].join(" or ") || "n/a";
 const totals = { first: 0, typecheck: 0, "no-typecheck": 0 };
 for (const p of programs) {
   const e = results[p];
@@ -105,12 +105,12 @@ for (const p of programs) {
   totals.first += e.first;
   totals.typecheck += tc;
   if (ntc !== undefined) totals["no-typecheck"] += ntc;
-  console.log(`| ${p} | ${e.code} | ${fmt(e.first)} | ${fmt(tc)} | ${fmt(ntc)} |`);
+  console.log(`| ${p} | ${codesOf(e.codes.typecheck)} / ${codesOf(e.codes["no-typecheck"])} | ${fmt(e.first)} | ${fmt(tc)} | ${fmt(ntc)} |`);
 }
-const errors = programs.filter((p) => results[p].error);
+const errors = programs.flatMap((p) => modes.filter((m) => results[p].errors[m]).map((m) => `- ${p} (${m}): ${results[p].errors[m]}`));
 console.log(`| **total (${programs.length} programs)** | | ${fmt(totals.first)} | ${fmt(totals.typecheck)} | ${hasNoTypecheck ? fmt(totals["no-typecheck"]) : "n/a"} |`);
 if (errors.length) {
   console.log("");
   console.log("Exit 2 (the plan could not run; timed all the same):");
-  for (const p of errors) console.log(`- ${p}: ${results[p].error}`);
+  for (const line of errors) console.log(line);
 }
