@@ -118,7 +118,7 @@ describe("canned outputs of remote components", () => {
 
   it("answers eks:index:Cluster with kubeconfig, cluster and OIDC outputs", async () => {
     const run = await runWithMocks(() => {
-      const cluster = new eks.Cluster("ml", { vpcId: "vpc-1", privateSubnetIds: ["subnet-a", "subnet-b"], endpointPublicAccess: false, endpointPrivateAccess: true });
+      const cluster = new eks.Cluster("ml", { vpcId: "vpc-1", privateSubnetIds: ["subnet-a", "subnet-b"], endpointPublicAccess: false, endpointPrivateAccess: true, createOidcProvider: true });
       return {
         kubeconfig: cluster.kubeconfig,
         kubeconfigJson: cluster.kubeconfigJson,
