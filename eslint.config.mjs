@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/lib/**", "**/node_modules/**", ".toolchain/**", "**/*.js", "**/*.cjs", "tests/fixtures/**/node_modules/**", "tests/fixtures/corpus/**"] },
+  { ignores: ["packages/*/lib/**", "programs/*/lib/**", "**/node_modules/**", ".toolchain/**", "**/*.js", "**/*.cjs", "tests/fixtures/**/node_modules/**", "tests/fixtures/corpus/**"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -36,12 +36,12 @@ describe("the policy files", () => {
     }
   });
 
-  it("every policy has a describe block named after it in a test file of its own folder", () => {
+  it("every policy has a describe block named after it in a spec file of its own folder", () => {
     const missing = files
       .flatMap(({ file, entries }) => entries.map((e) => ({ file, name: e.policy.name })))
       .filter(({ file, name }) => {
         const dir = path.join(__dirname, path.dirname(file));
-        const specs = fs.readdirSync(dir).filter((f) => f.endsWith(".test.ts")).map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
+        const specs = fs.readdirSync(dir).filter((f) => f.endsWith(".spec.ts")).map((f) => fs.readFileSync(path.join(dir, f), "utf8"));
         return !specs.some((s) => s.includes(`describe("${name}"`));
       })
       .map(({ name }) => name);

@@ -73,7 +73,8 @@ export interface PolicyFile {
   entries: PolicyEntry[];
 }
 
-const isModuleFile = (f: string) => /\.(js|ts)$/.test(f) && !/\.(d|test)\.ts$/.test(f) && !f.endsWith(".test.js");
+// Tests (`*.test.ts`, the per-folder `*.spec.ts`) and declarations are not policy modules.
+const isModuleFile = (f: string) => /\.(js|ts)$/.test(f) && !/\.(d|test|spec)\.ts$/.test(f) && !/\.(test|spec)\.js$/.test(f);
 
 /**
  * A filter that drops build output whose source is gone: `tsc -b` does not delete `lib/x.js`

@@ -1,0 +1,4 @@
+// The suite of every gcp policy: each service folder's spec file (one describe block per policy).
+import { runSpecs } from "../testing";
+
+runSpecs(__dirname);
