@@ -20,7 +20,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const toolDir = path.join(root, ".toolchain");
 const NODE_VERSION = "22.23.3";
 const MIN_NODE_MAJOR = 22;
-const MIN_NODE_MINOR = 13;
+// 22.15: module.registerHooks, which the plan uses to load ES-module programs (imports fall back to ours).
+const MIN_NODE_MINOR = 15;
 const pnpmVersion = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
   .packageManager.replace(/^pnpm@/, "");
 
