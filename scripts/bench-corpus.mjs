@@ -23,8 +23,8 @@ const corpus = path.join(root, "tests", "fixtures", "corpus");
 const bin = path.join(root, "packages", "cli", "lib", "bin.js");
 
 const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 22 || (major === 22 && minor < 13)) {
-  console.error(`bench-corpus: Node ${process.version} is not allowed: the plan needs Node >= 22.13 (run it with the toolchain's: PATH=.toolchain/node_modules/.bin:$PATH)`);
+if (major < 22 || (major === 22 && minor < 15)) {
+  console.error(`bench-corpus: Node ${process.version} is not allowed: the plan needs Node >= 22.15 (module.registerHooks) (run it with the toolchain's: PATH=.toolchain/node_modules/.bin:$PATH)`);
   process.exit(2);
 }
 const args = process.argv.slice(2);
