@@ -29,10 +29,7 @@ const PREVIEWED = new Set(["aws-ts-static-website", "aws-ts-wordpress-fargate-rd
  * careful reviewer expects (written by hand, never regenerated), and the test is `it.failing`
  * until the plan gets it right; then it fails, asking to drop the entry.
  */
-const KNOWN_WRONG: Record<string, string> = {
-  "aws-ts-airflow":
-    "awsx names an ecr.Image's docker image after the build context, so the four Images of ./airflow-container collide (Duplicate resource URN, as `pulumi preview` fails); the model records four images with one URN",
-};
+const KNOWN_WRONG: Record<string, string> = {};
 
 /** What a reviewer checks of a plan: stable across runs, free of absolute paths. */
 interface Outcome {

@@ -94,6 +94,14 @@ describe("running a program as Pulumi does", () => {
       `package.json pins @pulumi/aws ^6.66.0 (major 6), but the program has no node_modules with it and the plan loads the platform's @pulumi/aws ${ours("@pulumi/aws")} (major 7): resource inputs and defaults may differ. Install the program's dependencies to plan against its own versions.`,
       `package.json pins @pulumi/random ~3.1.0 (major 3), but the program has no node_modules with it and the plan loads the platform's @pulumi/random ${ours("@pulumi/random")} (major 4): resource inputs and defaults may differ. Install the program's dependencies to plan against its own versions.`,
     ]);
+    // When such a program fails, the warning comes with the error: it is often the reason.
+    const failing = program({
+      "Pulumi.yaml": "name: pinned-failing\nruntime: nodejs\n",
+      "package.json": JSON.stringify({ dependencies: { "@pulumi/aws": "^6.66.0" } }),
+      "index.js": 'throw new Error("Missing required property \'location\'");\n',
+    });
+    const err = await planError(plan({ stack: "dev", programDir: failing }));
+    expect(err.message).toMatch(/^the program failed: .*Missing required property 'location'.*\nwarning: package\.json pins @pulumi\/aws \^6\.66\.0 \(major 6\)/s);
   });
 
   it("runs an ES module program's default export and takes its result as the outputs; refuses a default export next to named ones", async () => {

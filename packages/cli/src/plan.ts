@@ -141,7 +141,9 @@ async function planProgram(opts: PlanOptions): Promise<PlanResult> {
     // A bad config, or an SDK the mock engine was not written against: nothing of the program ran.
     if (err instanceof ConfigError || (err as Error)?.name === "ConfigError" || (err as Error)?.name === "SdkVersionError") throw new PlanError((err as Error).message);
     if ((err as Error)?.name === "PendingWorkError") throw new PlanError((err as Error).message);
-    throw new PlanError(`the program failed: ${describeProgramError(err, dir, opts.verbose)}`);
+    // The plan's warnings often explain the failure (a provider major the program was not written for).
+    const warnings = program.warnings.map((w) => `\nwarning: ${w}`).join("");
+    throw new PlanError(`the program failed: ${describeProgramError(err, dir, opts.verbose)}${warnings}`);
   }
   opts.onProgress?.(`evaluating the policy pack over ${run.resources.length} resources`);
   const evaluation = await evaluatePolicies(run.resources, { enforcementLevel: enforcement, valueOrigins: valueOriginsOf(stackFile, run.invokes) });

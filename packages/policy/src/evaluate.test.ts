@@ -23,10 +23,13 @@ describe("evaluatePolicies", () => {
     ]);
   });
 
-  it("checks no read resource (`.get`): the program does not create it, and Pulumi sends reads to no policy", async () => {
+  it("checks no read resource (`.get`), with resource or stack policies: Pulumi sends reads to no policy", async () => {
     const read = { ...publicDb, name: "existing", urn: publicDb.urn.replace("::db", "::existing"), read: true };
-    const result = await evaluatePolicies([read], { enforcementLevel: "mandatory" });
+    // A VPC without a flow log: the stack policy aws-ec2-vpc-flow-logs-enabled would flag it if it were managed.
+    const vpc = res("aws:ec2/vpc:Vpc", "shared", { cidrBlock: "10.0.0.0/16" }, { id: "vpc-1" });
+    const result = await evaluatePolicies([read, { ...vpc, read: true }], { enforcementLevel: "mandatory" });
     expect(result.violations).toEqual([]);
+    expect((await evaluatePolicies([vpc], { enforcementLevel: "mandatory" })).violations.map((v) => v.policyName)).toContain("aws-ec2-vpc-flow-logs-enabled");
   });
 
   it("reports every violation as advisory when the pack is advisory (dev)", async () => {

@@ -127,9 +127,10 @@ export async function evaluatePolicies(resources: readonly PlannedResource[], op
     const evaluate = () =>
       withSecretPaths(graph.secretPaths, async () => {
         // Reads (`.get`, stack references) are not the program's to create: Pulumi sends them to
-        // no resource policy (pulumi/pulumi#3950). The stack policies still see them in the graph.
-        for (const r of resources) if (!r.read) collect(await forType(r.type).analyze(analyzeRequest(asEngineSeesIt(r, modelledParents), graph)), graph, r.urn, result);
-        collect(await analyzer.analyzeStack(analyzeStackRequest(resources, graph)), graph, undefined, result);
+        // no policy (pulumi/pulumi#3950). They stay in the graph for lookups by URN.
+        const managed = resources.filter((r) => !r.read);
+        for (const r of managed) collect(await forType(r.type).analyze(analyzeRequest(asEngineSeesIt(r, modelledParents), graph)), graph, r.urn, result);
+        collect(await analyzer.analyzeStack(analyzeStackRequest(managed, graph)), graph, undefined, result);
       });
     await (opts.valueOrigins ? withValueOrigins(opts.valueOrigins, evaluate) : evaluate());
   } finally {

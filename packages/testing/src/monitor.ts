@@ -230,13 +230,22 @@ export class RecordingMonitor {
     return existing ? Providers.ref(existing.urn, existing.id ?? "") : this.providers.defaultFor(childPkg, "");
   }
 
+  /** URNs of modelled children being recorded (see `claim`). */
+  private readonly claimedUrns = new Set<string>();
+
   /** Records a modelled component's children under it. */
   private async recordModelled(component: RecordedResource, children: Parameters<typeof recordChildren>[1], providerFor: (pkg: string) => string | undefined): Promise<void> {
     await recordChildren(component, children, {
       urnOf: (parent, type, name) => this.urnOf(parent, type, name),
       urnUnder: (parentUrn, type, name) => this.urnUnder(parentUrn, type, name),
       providerFor,
-      has: (urn) => this.byUrn.has(urn),
+      // Components are modelled concurrently, each awaiting transforms: a URN is claimed before
+      // that wait, so two components creating the same child still collide as in the engine.
+      claim: (urn) => {
+        if (this.byUrn.has(urn) || this.claimedUrns.has(urn)) return false;
+        this.claimedUrns.add(urn);
+        return true;
+      },
       store: (record, wire) => this.store(record, record.type, wire, []),
       transform: (reg) => {
         const transforms = this.transformsFor([], reg.parent);

@@ -126,4 +126,11 @@ describe("model: awsx ecr.Repository and ecr.Image", () => {
     expect(build.inputs).toMatchObject({ tags: [`${url}:v1`], context: { location: "./app" }, push: true });
     expect(String(run.stackOutputs["uri"])).toMatch(new RegExp(`^${url.replace(/\./g, "\\.")}@sha256:[0-9a-f]{64}$`));
   });
+  it("fails as the engine would when two images would create the same child (registered concurrently)", async () => {
+    const program = () => {
+      const repo = new awsx.ecr.Repository("repo", {});
+      for (const name of ["web", "worker"]) new awsx.ecr.Image(name, { repositoryUrl: repo.url, context: "./app", imageTag: "v1" });
+    };
+    await expect(runWithMocks(program, base)).rejects.toThrow(/Duplicate resource URN '.*awsx:ecr:Image\$docker-build:index:Image::v1'/);
+  });
 });

@@ -14,7 +14,8 @@ export interface RecordEnv {
   urnUnder(parentUrn: string, type: string, name: string): string;
   /** The provider reference a child of package `pkg` uses. */
   providerFor(pkg: string): string | undefined;
-  has(urn: string): boolean;
+  /** Takes `urn` for a child about to be recorded; false when a resource or another child already has it. */
+  claim(urn: string): boolean;
   store(record: RecordedResource, wire: Record<string, unknown>): void;
   /** Runs the transforms that apply to a resource under `reg.parent` (the component's, its ancestors', the stack's); none: undefined. */
   transform(reg: Registration): Promise<Registration> | undefined;
@@ -36,7 +37,12 @@ export async function recordChildren(component: RecordedResource, children: read
   for (const child of children) {
     const parent = child.parent ? (records.get(child.parent) ?? component) : component;
     const urn = env.urnOf(parent.urn, child.type, child.name);
-    if (env.has(urn)) throw new Error(`Duplicate resource URN '${urn}' (a child the ${component.type} provider would create): give the component a unique name`);
+    if (!env.claim(urn)) {
+      throw new Error(
+        `Duplicate resource URN '${urn}': the ${component.type} provider would create this child for two components ` +
+          `(as in a real preview); give them names or inputs that name their children apart`,
+      );
+    }
     urns.set(child, urn);
     const refs = referencedBy(child.inputs);
     const propertyDependencies = Object.fromEntries(Object.entries(refs).map(([k, cs]) => [k, cs.map(urnOf)]));
