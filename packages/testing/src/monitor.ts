@@ -295,24 +295,7 @@ export class RecordingMonitor {
       const computed = { ...cannedOutputs(ctx).computed, ...this.opts.outputs[type]?.({ name, inputs: decoded.value }) };
       const state: Record<string, unknown> = { ...wire };
       for (const k of Object.keys(computed)) state[k] = encode(computed[k]);
-      const record: RecordedResource = {
-        type,
-        name,
-        urn,
-        ...(parent ? { parent } : {}),
-        dependencies: unique(req.getDependenciesList()),
-        propertyDependencies: {},
-        inputs: decoded.value,
-        secretPaths: decoded.secretPaths,
-        protect: false,
-        retainOnDelete: false,
-        provider,
-        custom: true,
-        remote: false,
-        read: true,
-        id: req.getId(),
-        outputs: { ...decoded.value, ...computed },
-      };
+      const record = readRecord(req, urn, decoded, { type, provider, id: req.getId(), outputs: { ...decoded.value, ...computed } });
       const secretState = withSecretOutputs(state, req.getAdditionalsecretoutputsList());
       setOutputSecretPaths(record, secretState);
       this.store(record, type, secretState, []);
@@ -400,24 +383,7 @@ export class RecordingMonitor {
       throw err;
     }
     const { state, recorded } = stackReferenceState(stackName, outputs);
-    const parent = req.getParent();
-    const record: RecordedResource = {
-      type: STACK_REFERENCE_TYPE,
-      name: req.getName(),
-      urn,
-      ...(parent ? { parent } : {}),
-      dependencies: unique(req.getDependenciesList()),
-      propertyDependencies: {},
-      inputs: decoded.value,
-      secretPaths: decoded.secretPaths,
-      protect: false,
-      retainOnDelete: false,
-      custom: true,
-      remote: false,
-      read: true,
-      id: stackName,
-      outputs: recorded,
-    };
+    const record = readRecord(req, urn, decoded, { type: STACK_REFERENCE_TYPE, id: stackName, outputs: recorded });
     this.store(record, STACK_REFERENCE_TYPE, state, []);
     const resp = new resproto.ReadResourceResponse();
     resp.setUrn(urn);
@@ -553,4 +519,32 @@ function withSecretOutputs(state: Record<string, unknown>, keys: readonly string
     if (v !== undefined && !isSecretWire(v)) state[k] = secretWire(v);
   }
   return state;
+}
+
+/** The record of a read (`.get`, a stack reference): never protected, never checked by a policy. */
+function readRecord(
+  req: resproto.ReadResourceRequest,
+  urn: string,
+  decoded: { value: Record<string, unknown>; secretPaths: string[] },
+  r: { type: string; id: string; outputs: Record<string, unknown>; provider?: string },
+): RecordedResource {
+  const parent = req.getParent();
+  return {
+    type: r.type,
+    name: req.getName(),
+    urn,
+    ...(parent ? { parent } : {}),
+    dependencies: unique(req.getDependenciesList()),
+    propertyDependencies: {},
+    inputs: decoded.value,
+    secretPaths: decoded.secretPaths,
+    protect: false,
+    retainOnDelete: false,
+    ...(r.provider ? { provider: r.provider } : {}),
+    custom: true,
+    remote: false,
+    read: true,
+    id: r.id,
+    outputs: r.outputs,
+  };
 }
