@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
+import { isSetOrPending } from "../../lib/values";
 
 /** aws-native AppFlow flows and connector profiles encrypt with a customer KMS key. */
 export const awsNativeAppflowEncryptedWithKms = definePolicy<ResourceValidationPolicy>(
@@ -12,7 +13,7 @@ export const awsNativeAppflowEncryptedWithKms = definePolicy<ResourceValidationP
     validateResource: ["aws-native:appflow:Flow", "aws-native:appflow:ConnectorProfile"].map((token) =>
       validateTypeToken<{ kmsArn?: string }>(token, (resource, args, report) => {
         const what = args.type.endsWith(":Flow") ? "the flow's staged data" : "the connector credentials";
-        if (!resource.kmsArn) report(`kmsArn is not set: ${what} use the AWS-managed aws/appflow key; name a customer-managed key.`);
+        if (!isSetOrPending(() => resource.kmsArn)) report(`kmsArn is not set: ${what} use the AWS-managed aws/appflow key; name a customer-managed key.`);
       }),
     ),
   },

@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
+import { isSetOrPending } from "../../lib/values";
 
 interface NativeWorkGroup {
   workGroupConfiguration?: {
@@ -26,7 +27,7 @@ export const awsNativeAthenaWorkgroupEncryptedWithKms = definePolicy<ResourceVal
       if (!encryption) report(`${WHERE} is not set: query results are written to S3 unencrypted. Set encryptionOption "SSE_KMS" with kmsKey.`);
       else if (!encryption.encryptionOption || !KMS_OPTIONS.has(encryption.encryptionOption)) {
         report(`${WHERE}.encryptionOption is "${encryption.encryptionOption ?? "unset"}", not a KMS option: set "SSE_KMS" with a customer-managed kmsKey.`);
-      } else if (!encryption.kmsKey) report(`${WHERE}.kmsKey is not set: results use the AWS-managed aws/s3 key; name a customer-managed key.`);
+      } else if (!isSetOrPending(() => encryption.kmsKey)) report(`${WHERE}.kmsKey is not set: results use the AWS-managed aws/s3 key; name a customer-managed key.`);
       if (config?.enforceWorkGroupConfiguration === false) {
         report("workGroupConfiguration.enforceWorkGroupConfiguration is false: clients can override the encryption settings. Remove it (the default is true).");
       }

@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
+import { isSetOrPending } from "../../lib/values";
 
 interface NativeReplicationGroup {
   atRestEncryptionEnabled?: boolean;
@@ -18,7 +19,7 @@ export const awsNativeElasticacheReplicationGroupEncrypted = definePolicy<Resour
       'transitEncryptionEnabled true (not transitEncryptionMode "preferred", which still accepts plaintext clients).',
     validateResource: validateTypeToken<NativeReplicationGroup>("aws-native:elasticache:ReplicationGroup", (group, _args, report) => {
       if (group.atRestEncryptionEnabled !== true) report("atRestEncryptionEnabled is not true: snapshots and swap are unencrypted. Set it with a kmsKeyId.");
-      else if (!group.kmsKeyId) report("kmsKeyId is not set: data at rest uses the AWS-managed key; name a customer-managed key.");
+      else if (!isSetOrPending(() => group.kmsKeyId)) report("kmsKeyId is not set: data at rest uses the AWS-managed key; name a customer-managed key.");
       if (group.transitEncryptionEnabled !== true) report("transitEncryptionEnabled is not true: clients and the auth token cross the network in clear. Set it.");
       else if (group.transitEncryptionMode === "preferred") report('transitEncryptionMode is "preferred": plaintext connections are still accepted; set it to "required".');
     }),

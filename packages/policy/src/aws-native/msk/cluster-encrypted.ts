@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
+import { isSetOrPending } from "../../lib/values";
 
 interface NativeMskCluster {
   encryptionInfo?: {
@@ -18,7 +19,7 @@ export const awsNativeMskClusterEncrypted = definePolicy<ResourceValidationPolic
       'and in transit with TLS only: encryptionInTransit.clientBroker "TLS" (unset means TLS) and inCluster not false.',
     validateResource: validateTypeToken<NativeMskCluster>("aws-native:msk:Cluster", (cluster, _args, report) => {
       const info = cluster.encryptionInfo;
-      if (!info?.encryptionAtRest?.dataVolumeKmsKeyId) report("encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId is not set: data at rest uses the AWS-managed key; name a customer-managed key.");
+      if (!isSetOrPending(() => info?.encryptionAtRest?.dataVolumeKmsKeyId)) report("encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId is not set: data at rest uses the AWS-managed key; name a customer-managed key.");
       const clientBroker = info?.encryptionInTransit?.clientBroker ?? "TLS";
       if (clientBroker !== "TLS") report(`encryptionInfo.encryptionInTransit.clientBroker is "${clientBroker}": clients may connect in plaintext; set it to "TLS".`);
       if (info?.encryptionInTransit?.inCluster === false) report("encryptionInfo.encryptionInTransit.inCluster is false: brokers replicate in plaintext; remove it (the default is true).");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { res, violations } from "../../testing";
+import { res, runPolicy, unknown, violations } from "../../testing";
 
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234";
 const instance = (inputs: Record<string, unknown>) => res("aws-native:rds:DbInstance", "db", { engine: "postgres", ...inputs });
@@ -23,6 +23,10 @@ describe("aws-native-rds-storage-encrypted-with-kms", () => {
       "storageEncrypted is not true: storage, backups and snapshots are unencrypted. Set it with a customer-managed kmsKeyId.",
       "kmsKeyId is not set: storage is encrypted with the AWS-managed aws/rds key; name a customer-managed key.",
     ]);
+  });
+  it("counts a key created in the same update (unknown in preview) as set, so the check runs", async () => {
+    const result = await runPolicy(policy, [instance({ storageEncrypted: true, kmsKeyId: unknown })]);
+    expect([result.violations, result.indeterminate]).toEqual([[], []]);
   });
 });
 

@@ -2,10 +2,11 @@ import type { ReportViolation, ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
 import { DB_CLUSTER, DB_INSTANCE, type NativeDatabase } from "./database";
+import { isSetOrPending } from "../../lib/values";
 
 function check(db: NativeDatabase, report: ReportViolation): void {
   if (db.storageEncrypted !== true) report("storageEncrypted is not true: storage, backups and snapshots are unencrypted. Set it with a customer-managed kmsKeyId.");
-  else if (!db.kmsKeyId) report("kmsKeyId is not set: storage is encrypted with the AWS-managed aws/rds key; name a customer-managed key.");
+  else if (!isSetOrPending(() => db.kmsKeyId)) report("kmsKeyId is not set: storage is encrypted with the AWS-managed aws/rds key; name a customer-managed key.");
 }
 
 /** aws-native RDS instances and clusters encrypt storage with a customer KMS key. */

@@ -2,6 +2,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
 import { encryptionRules, type NativeBucket } from "./bucket";
+import { isSetOrPending } from "../../lib/values";
 
 /** KMS algorithms: SSE-KMS and dual-layer DSSE-KMS. */
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
@@ -24,7 +25,7 @@ export const awsNativeS3BucketEncryptedWithKms = definePolicy<ResourceValidation
         const algorithm = byDefault?.sseAlgorithm;
         if (!algorithm || !KMS_ALGORITHMS.has(algorithm)) {
           report(`serverSideEncryptionConfiguration[${i}] uses ${algorithm ?? "no sseAlgorithm"}, not aws:kms: set sseAlgorithm aws:kms with a kmsMasterKeyId.`);
-        } else if (!byDefault.kmsMasterKeyId) {
+        } else if (!isSetOrPending(() => byDefault.kmsMasterKeyId)) {
           report(`serverSideEncryptionConfiguration[${i}] has no kmsMasterKeyId: objects use the AWS-managed aws/s3 key; name a customer-managed key.`);
         }
       });

@@ -3,6 +3,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
 import { INSTANCE_TYPES } from "./instances";
+import { isSetOrPending } from "../../lib/values";
 
 const FIX = "set a Cloud KMS key";
 
@@ -28,14 +29,14 @@ export const gcpComputeDiskEncryptedWithKms = definePolicy<ResourceValidationPol
       "instance template creates (disks[].diskEncryptionKey.kmsKeySelfLink).",
     validateResource: [
       validateTypeToken<gcp.compute.DiskArgs>("gcp:compute/disk:Disk", (disk, _args, report) => {
-        if (!disk.diskEncryptionKey?.kmsKeySelfLink) report(`diskEncryptionKey.kmsKeySelfLink is not set: the disk uses a Google-managed key; ${FIX}.`);
+        if (!isSetOrPending(() => disk.diskEncryptionKey?.kmsKeySelfLink)) report(`diskEncryptionKey.kmsKeySelfLink is not set: the disk uses a Google-managed key; ${FIX}.`);
       }),
       validateTypeToken<gcp.compute.RegionDiskArgs>("gcp:compute/regionDisk:RegionDisk", (disk, _args, report) => {
-        if (!disk.diskEncryptionKey?.kmsKeyName) report(`diskEncryptionKey.kmsKeyName is not set: the disk uses a Google-managed key; ${FIX}.`);
+        if (!isSetOrPending(() => disk.diskEncryptionKey?.kmsKeyName)) report(`diskEncryptionKey.kmsKeyName is not set: the disk uses a Google-managed key; ${FIX}.`);
       }),
       validateTypeToken<gcp.compute.InstanceArgs>(INSTANCE_TYPES.instance, (vm, _args, report) => {
         const boot = vm.bootDisk as typeof vm.bootDisk | undefined;
-        if (!boot?.source && !boot?.kmsKeySelfLink) report(`bootDisk.kmsKeySelfLink is not set: the boot disk uses a Google-managed key; ${FIX}.`);
+        if (!boot?.source && !isSetOrPending(() => boot?.kmsKeySelfLink)) report(`bootDisk.kmsKeySelfLink is not set: the boot disk uses a Google-managed key; ${FIX}.`);
       }),
       ...[INSTANCE_TYPES.template, INSTANCE_TYPES.regionTemplate].map((token) =>
         validateTypeToken<gcp.compute.InstanceTemplateArgs>(token, (template, _args, report) => {

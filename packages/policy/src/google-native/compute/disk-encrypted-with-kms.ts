@@ -2,6 +2,7 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { definePolicy } from "../../lib/registry";
 import { validateTypeToken } from "../../lib/type-token";
 import { NATIVE_VM_TYPES, vmSettings } from "./vm";
+import { isSetOrPending } from "../../lib/values";
 
 const DISK_TYPES = ["v1", "beta", "alpha"].flatMap((v) => ["Disk", "RegionDisk"].map((kind) => `google-native:compute/${v}:${kind}`));
 
@@ -19,14 +20,14 @@ export const googleNativeComputeDiskEncryptedWithKms = definePolicy<ResourceVali
     validateResource: [
       ...DISK_TYPES.map((token) =>
         validateTypeToken<{ diskEncryptionKey?: { kmsKeyName?: string } }>(token, (disk, _args, report) => {
-          if (!disk.diskEncryptionKey?.kmsKeyName) report("diskEncryptionKey.kmsKeyName is not set: the disk uses a Google-managed key; set a Cloud KMS key.");
+          if (!isSetOrPending(() => disk.diskEncryptionKey?.kmsKeyName)) report("diskEncryptionKey.kmsKeyName is not set: the disk uses a Google-managed key; set a Cloud KMS key.");
         }),
       ),
       ...NATIVE_VM_TYPES.map((token) =>
         validateTypeToken<Parameters<typeof vmSettings>[1]>(token, (vm, args, report) => {
           const { prefix, settings } = vmSettings(args.type, vm);
           (settings.disks ?? []).forEach((disk, i) => {
-            if (!disk.source && !disk.diskEncryptionKey?.kmsKeyName) {
+            if (!disk.source && !isSetOrPending(() => disk.diskEncryptionKey?.kmsKeyName)) {
               report(`${prefix}disks[${i}] has no diskEncryptionKey.kmsKeyName: the disk it creates uses a Google-managed key; set a Cloud KMS key.`);
             }
           });
